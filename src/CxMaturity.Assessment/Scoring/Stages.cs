@@ -13,7 +13,11 @@ public static class Stages
     /// The stage of a score: the level L with L − 0.5 ≤ s &lt; L + 0.5, clamped to 1..5
     /// (2.49 → 2 Development, 2.5 → 3 Definition, 4.5 → 5 Optimized).
     /// </summary>
-    public static int StageOf(double score) => Math.Clamp((int)Math.Floor(score + 0.5), Min, Max);
+    public static int StageOf(double score) => Math.Clamp((int)Math.Floor(score + 0.5 + Tolerance), Min, Max);
+
+    // Weighted means carry binary noise: weights 0.1 and 0.1 with answers 2 and 5 give 3.4999999999999996, which a
+    // person reads (and ForDisplay shows) as 3.5, stage 4. The tolerance is far below any real score difference.
+    private const double Tolerance = 1e-9;
 
     /// <summary>Rounds for display: one decimal, half away from zero (rule 10).</summary>
     public static double ForDisplay(double value) => RoundHalfAwayFromZero(value, 1);

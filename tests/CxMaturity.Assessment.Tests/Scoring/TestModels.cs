@@ -1,0 +1,70 @@
+using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Scoring;
+
+namespace CxMaturity.Assessment.Tests.Scoring;
+
+/// <summary>
+/// Builds small maturity models for tests. Dimensions keep the order given (Order 1, 2, …); the questions of
+/// dimension "a" are "a.q1", "a.q2", … Five stages with the shipped names, no journey stages, no initiatives
+/// (add them with <c>model with { Initiatives = … }</c>).
+/// </summary>
+public static class TestModels
+{
+    public static MaturityModel Build(params TestDimension[] dimensions) =>
+        new(
+            Id: "test",
+            Version: "1",
+            Title: "Test model",
+            IntroductionMarkdown: "",
+            Stages:
+            [
+                new Stage(1, "Initial", "Ad hoc."),
+                new Stage(2, "Development", "First steps."),
+                new Stage(3, "Definition", "Defined."),
+                new Stage(4, "Managed", "Measured."),
+                new Stage(5, "Optimized", "Improving."),
+            ],
+            JourneyStages: [],
+            Dimensions: dimensions.Select((d, i) => d.ToDimension(order: i + 1)).ToArray(),
+            Initiatives: []);
+
+    /// <summary>A dimension of <paramref name="questions"/> questions that each weigh 1.</summary>
+    public static TestDimension Dimension(string id, int questions = 1, double weight = 1) =>
+        new(id, weight, Enumerable.Repeat(1.0, questions).ToArray());
+
+    /// <summary>A dimension with one question per weight given.</summary>
+    public static TestDimension WeightedDimension(string id, double weight, params double[] questionWeights) =>
+        new(id, weight, questionWeights);
+
+    /// <summary>The id of question <paramref name="number"/> (from 1) of a dimension.</summary>
+    public static string QuestionId(string dimensionId, int number) => $"{dimensionId}.q{number}";
+
+    /// <summary>Every dimension id of the model, for scoring with everything in scope.</summary>
+    public static string[] AllDimensions(MaturityModel model) => model.Dimensions.Select(d => d.Id).ToArray();
+
+    /// <summary>Scores a round of the model with every dimension in scope and the default options.</summary>
+    public static RoundResult ScoreAll(MaturityModel model, params TestRespondent[] respondents) =>
+        RoundScorer.Score(model, AllDimensions(model), respondents.Select(r => r.Build()).ToArray());
+}
+
+/// <summary>A dimension to build: its id, weight W_d and one weight per question.</summary>
+public sealed record TestDimension(string Id, double Weight, IReadOnlyList<double> QuestionWeights)
+{
+    public Dimension ToDimension(int order) =>
+        new(
+            Id,
+            order,
+            Title: $"Dimension {Id}",
+            Weight,
+            GuidanceMarkdown: "",
+            Questions: QuestionWeights
+                .Select((weight, i) => new Question(
+                    TestModels.QuestionId(Id, i + 1),
+                    Id,
+                    Text: $"Question {i + 1} of {Id}",
+                    Help: null,
+                    weight,
+                    JourneyStages: [],
+                    Options: ["Level 1", "Level 2", "Level 3", "Level 4", "Level 5"]))
+                .ToArray());
+}
