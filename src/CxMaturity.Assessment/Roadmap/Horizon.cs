@@ -1,0 +1,27 @@
+namespace CxMaturity.Assessment.Roadmap;
+
+/// <summary>The lane of a roadmap item (SPEC §6 rule 6), in delivery order.</summary>
+public enum Horizon
+{
+    /// <summary>0–6 months: the first required transition of a dimension.</summary>
+    ShortTerm,
+
+    /// <summary>6–12 months: the second required transition of a dimension.</summary>
+    MediumTerm,
+
+    /// <summary>12–24 months: any later required transition of a dimension.</summary>
+    LongTerm,
+}
+
+/// <summary>Display text for <see cref="Horizon"/>.</summary>
+public static class HorizonExtensions
+{
+    /// <summary>The lane's name with its time span, e.g. "Short term (0–6 months)".</summary>
+    public static string Label(this Horizon horizon) => horizon switch
+    {
+        Horizon.ShortTerm => "Short term (0–6 months)",
+        Horizon.MediumTerm => "Medium term (6–12 months)",
+        Horizon.LongTerm => "Long term (12–24 months)",
+        _ => throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "Unknown horizon."),
+    };
+}
