@@ -1,0 +1,485 @@
+using System.Globalization;
+using ClosedXML.Excel;
+
+namespace CxMaturity.Assessment.Workbooks;
+
+/// <summary>
+/// Writes the engagement workbook of SPEC §8: nine sheets in order (Summary, Dimensions, Questions, Responses,
+/// Roadmap, RACI, KPIs, Projects, Customer gaps), each with a title, a frozen header, Excel tables with filters,
+/// real number and date formats, column widths computed from the content, and every text through
+/// <see cref="SafeText"/>. Never calls ClosedXML's AdjustToContents or AddPicture, which need libgdiplus.
+/// </summary>
+public static class EngagementWorkbookWriter
+{
+    /// <summary>The sheet names, in workbook order.</summary>
+    public static IReadOnlyList<string> SheetNames { get; } =
+        ["Summary", "Dimensions", "Questions", "Responses", "Roadmap", "RACI", "KPIs", "Projects", "Customer gaps"];
+
+    /// <summary>
+    /// Writes the workbook for <paramref name="data"/> to <paramref name="output"/> (which need not be seekable).
+    /// When <paramref name="anonymise"/> is set, respondents appear as R01, R02… in order of first appearance;
+    /// their comments remain, as user text.
+    /// </summary>
+    public static void Write(EngagementWorkbookData data, Stream output, bool anonymise)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        Validate(data);
+
+        var respondentNames = RespondentNames(data.Responses, anonymise);
+        var subtitle = Subtitle(data);
+
+        using var shell = new MemoryStream();
+        using (var workbook = new XLWorkbook(XLEventTracking.Disabled))
+        {
+            workbook.Properties.Title = $"{data.ModelTitle}: {data.RoundName}";
+            workbook.Properties.Subject = data.Organisation;
+            workbook.Properties.Author = "CxMaturity";
+
+            WriteSummary(workbook.AddWorksheet(SheetNames[0]), data, subtitle);
+            WriteDimensions(workbook.AddWorksheet(SheetNames[1]), data, subtitle);
+            WriteQuestions(workbook.AddWorksheet(SheetNames[2]), data, subtitle);
+            WriteResponses(workbook.AddWorksheet(SheetNames[3]), data, subtitle, respondentNames);
+            WriteRoadmap(workbook.AddWorksheet(SheetNames[4]), data, subtitle);
+            WriteRaci(workbook.AddWorksheet(SheetNames[5]), data, subtitle);
+            WriteKpis(workbook.AddWorksheet(SheetNames[6]), data, subtitle);
+            WriteProjects(workbook.AddWorksheet(SheetNames[7]), data, subtitle);
+            WriteCustomerGaps(workbook.AddWorksheet(SheetNames[8]), data, subtitle);
+            workbook.Worksheet(1).SetTabActive();
+
+            workbook.SaveAs(shell, new SaveOptions { ValidatePackage = false, EvaluateFormulasBeforeSaving = false });
+        }
+
+        if (data.Responses.Count > 1)
+        {
+            StreamedRows.Write(
+                shell,
+                output,
+                SheetNames[3],
+                templateRow: SheetWriter.HeaderRow + 1,
+                count: data.Responses.Count - 1,
+                (i, row) => WriteResponse(row, data.Responses[i + 1], respondentNames));
+        }
+        else
+        {
+            shell.WriteTo(output);
+        }
+    }
+
+    private static void Validate(EngagementWorkbookData data)
+    {
+        foreach (var question in data.Questions)
+        {
+            if (question.LevelCounts.Count != 5)
+            {
+                throw new ArgumentException(
+                    $"Question '{question.QuestionId}' has {question.LevelCounts.Count} level counts; it needs five, level 1 first.",
+                    nameof(data));
+            }
+        }
+
+        foreach (var row in data.Raci.Rows)
+        {
+            if (row.Letters.Count != data.Raci.Roles.Count)
+            {
+                throw new ArgumentException(
+                    $"RACI row '{row.Item}' has {row.Letters.Count} letters for {data.Raci.Roles.Count} roles.",
+                    nameof(data));
+            }
+        }
+
+        if (data.StageNames.Count is not (0 or 5))
+        {
+            throw new ArgumentException($"There are {data.StageNames.Count} stage names; give five or none.", nameof(data));
+        }
+    }
+
+    private static string Subtitle(EngagementWorkbookData data) =>
+        $"{data.Organisation} · {data.RoundName} · {data.ModelTitle} {data.ModelVersion} · generated " +
+        $"{data.GeneratedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+
+    // Keyed by respondent id, so that two people with the same name stay two respondents.
+    private static Dictionary<string, string> RespondentNames(IReadOnlyList<ResponseRow> responses, bool anonymise)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!anonymise)
+        {
+            foreach (var response in responses)
+            {
+                names.TryAdd(response.RespondentId, response.RespondentName);
+            }
+
+            return names;
+        }
+
+        var order = new List<string>();
+        foreach (var response in responses)
+        {
+            if (names.TryAdd(response.RespondentId, ""))
+            {
+                order.Add(response.RespondentId);
+            }
+        }
+
+        var digits = Math.Max(2, order.Count.ToString(CultureInfo.InvariantCulture).Length);
+        for (var i = 0; i < order.Count; i++)
+        {
+            names[order[i]] = "R" + (i + 1).ToString(new string('0', digits), CultureInfo.InvariantCulture);
+        }
+
+        return names;
+    }
+
+    private static void WriteSummary(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, $"CX maturity assessment: {data.Organisation}", subtitle);
+        sheet.ShowGridLines = false;
+        var widths = new ColumnWidths();
+
+        (string Label, ColumnKind Kind, object? Value, bool ColourScale)[] facts =
+        [
+            ("Organisation", ColumnKind.Text, data.Organisation, false),
+            ("Round", ColumnKind.Text, data.RoundName, false),
+            ("Model", ColumnKind.Text, $"{data.ModelTitle} ({data.ModelId})", false),
+            ("Model version", ColumnKind.Text, data.ModelVersion, false),
+            ("Opens", ColumnKind.Date, data.OpensOn, false),
+            ("Closes", ColumnKind.Date, data.ClosesOn, false),
+            ("Respondents submitted", ColumnKind.Integer, data.RespondentsSubmitted, false),
+            ("Respondents invited", ColumnKind.Integer, data.RespondentsInvited, false),
+            ("Response rate", ColumnKind.Percent,
+                data.RespondentsInvited > 0 ? (double)data.RespondentsSubmitted / data.RespondentsInvited : null, false),
+            ("Overall score", ColumnKind.Score, data.OverallScore, true),
+            ("Overall stage", ColumnKind.Text, data.OverallStage, false),
+            ("Foundation stage", ColumnKind.Text, data.FoundationStage, false),
+            ("Generated (UTC)", ColumnKind.DateTime, data.GeneratedAtUtc, false),
+        ];
+
+        var row = SheetWriter.HeaderRow;
+        foreach (var (label, kind, value, colourScale) in facts)
+        {
+            var labelCell = sheet.Cell(row, 1);
+            SheetWriter.Text(labelCell, label);
+            labelCell.Style.Font.SetBold().Font.SetFontColor(SheetWriter.Ink);
+            widths.ObserveText(1, label);
+
+            var valueCell = sheet.Cell(row, 2);
+            widths.Observe(2, SheetWriter.Value(valueCell, kind, value));
+            SheetWriter.Format(valueCell.Style, kind);
+            valueCell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            if (colourScale)
+            {
+                SheetWriter.ColourScale(valueCell.AsRange());
+            }
+
+            row++;
+        }
+
+        row++;
+        SheetWriter.Section(sheet, row, "Dimensions");
+        SheetWriter.Table(
+            sheet,
+            row + 1,
+            "tblSummaryDimensions",
+            [
+                new SheetColumn<DimensionSummaryRow>("Dimension", ColumnKind.LongText, d => d.Title),
+                new SheetColumn<DimensionSummaryRow>("Score", ColumnKind.Score, d => d.Score, ColourScale: true),
+                new SheetColumn<DimensionSummaryRow>("Stage", ColumnKind.Text, d => d.Stage),
+                new SheetColumn<DimensionSummaryRow>("Target stage", ColumnKind.Text, d => d.TargetStage),
+                new SheetColumn<DimensionSummaryRow>("Gap", ColumnKind.Score, d => d.Gap),
+            ],
+            data.Dimensions,
+            widths);
+
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.SubtitleRow);
+    }
+
+    private static void WriteDimensions(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, "Dimension scores by respondent group", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "Group \"All\" is the whole round. Standard deviation is the population standard deviation across respondents.");
+        var widths = new ColumnWidths();
+        SheetWriter.Table(
+            sheet,
+            SheetWriter.HeaderRow,
+            "tblDimensions",
+            [
+                new SheetColumn<DimensionStatisticsRow>("Dimension", ColumnKind.LongText, s => s.Dimension),
+                new SheetColumn<DimensionStatisticsRow>("Group", ColumnKind.Text, s => s.Group),
+                new SheetColumn<DimensionStatisticsRow>("n", ColumnKind.Integer, s => s.N),
+                new SheetColumn<DimensionStatisticsRow>("Mean", ColumnKind.Score, s => s.Mean, ColourScale: true),
+                new SheetColumn<DimensionStatisticsRow>("Median", ColumnKind.Score, s => s.Median, ColourScale: true),
+                new SheetColumn<DimensionStatisticsRow>("Min", ColumnKind.Score, s => s.Min, ColourScale: true),
+                new SheetColumn<DimensionStatisticsRow>("Max", ColumnKind.Score, s => s.Max, ColourScale: true),
+                new SheetColumn<DimensionStatisticsRow>("Std deviation", ColumnKind.Score, s => s.StandardDeviation),
+            ],
+            data.DimensionStatistics,
+            widths);
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+
+    private static void WriteQuestions(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, "Answers per question", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "Counts of respondents who chose each level; the mean leaves out Not applicable.");
+        var widths = new ColumnWidths();
+        List<SheetColumn<QuestionStatisticsRow>> columns =
+        [
+            new("Dimension", ColumnKind.Text, q => q.Dimension),
+            new("Question id", ColumnKind.Text, q => q.QuestionId),
+            new("Question", ColumnKind.LongText, q => q.Text),
+            new("Mean", ColumnKind.Score, q => q.Mean, ColourScale: true),
+        ];
+        for (var level = 1; level <= 5; level++)
+        {
+            var index = level - 1;
+            var header = data.StageNames.Count == 5 ? $"{level} {data.StageNames[index]}" : $"Level {level}";
+            columns.Add(new(header, ColumnKind.Integer, q => q.LevelCounts[index]));
+        }
+
+        columns.Add(new("Not applicable", ColumnKind.Integer, q => q.NotApplicable));
+        SheetWriter.Table(sheet, SheetWriter.HeaderRow, "tblQuestions", columns, data.Questions, widths);
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+
+    private static readonly SheetColumn<(ResponseRow Row, string Respondent)>[] ResponseColumns =
+    [
+        new("Respondent", ColumnKind.Text, r => r.Respondent),
+        new("Group", ColumnKind.Text, r => r.Row.Group),
+        new("Dimension", ColumnKind.Text, r => r.Row.Dimension),
+        new("Question id", ColumnKind.Text, r => r.Row.QuestionId),
+        new("Question", ColumnKind.Text, r => r.Row.QuestionText),
+        new("Level", ColumnKind.Integer, r => r.Row.Level, ColourScale: true),
+        new("Stage", ColumnKind.Text, r => r.Row.Stage),
+        new("Comment", ColumnKind.Text, r => r.Row.Comment),
+    ];
+
+    // ClosedXML writes the layout and the first row; the other rows are streamed (see StreamedRows) with the same
+    // columns, so WriteResponse must stay in step with ResponseColumns.
+    private static void WriteResponses(
+        IXLWorksheet sheet,
+        EngagementWorkbookData data,
+        string subtitle,
+        IReadOnlyDictionary<string, string> respondentNames)
+    {
+        SheetWriter.Heading(sheet, "Responses", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "One row per respondent and question; an empty level is Not applicable.");
+        var widths = new ColumnWidths();
+        var first = data.Responses.Take(1).Select(r => (r, respondentNames[r.RespondentId])).ToList();
+        SheetWriter.Table(
+            sheet,
+            SheetWriter.HeaderRow,
+            "tblResponses",
+            ResponseColumns,
+            first,
+            widths);
+
+        foreach (var response in data.Responses.Skip(1))
+        {
+            widths.ObserveText(1, respondentNames[response.RespondentId]);
+            widths.ObserveText(2, response.Group);
+            widths.ObserveText(3, response.Dimension);
+            widths.ObserveText(4, response.QuestionId);
+            widths.ObserveText(5, response.QuestionText);
+            widths.ObserveText(7, response.Stage);
+            widths.ObserveText(8, response.Comment);
+        }
+
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+
+    private static void WriteResponse(
+        StreamedRowWriter row,
+        ResponseRow response,
+        IReadOnlyDictionary<string, string> respondentNames)
+    {
+        row.Text(respondentNames[response.RespondentId]);
+        row.Text(response.Group);
+        row.Text(response.Dimension);
+        row.Text(response.QuestionId);
+        row.Text(response.QuestionText);
+        row.Number(response.Level);
+        row.Text(response.Stage);
+        row.Text(response.Comment);
+    }
+
+    private static void WriteRoadmap(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, "Roadmap", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "Items in roadmap order: horizon, then priority. Cumulative Pareto % is the item's running share of total priority.");
+        var widths = new ColumnWidths();
+        SheetWriter.Table(
+            sheet,
+            SheetWriter.HeaderRow,
+            "tblRoadmap",
+            [
+                new SheetColumn<RoadmapRow>("Order", ColumnKind.Integer, r => r.Order),
+                new SheetColumn<RoadmapRow>("Horizon", ColumnKind.Text, r => r.Horizon),
+                new SheetColumn<RoadmapRow>("Dimension", ColumnKind.Text, r => r.Dimension),
+                new SheetColumn<RoadmapRow>("Transition", ColumnKind.Flag, r => r.Transition),
+                new SheetColumn<RoadmapRow>("Initiative", ColumnKind.LongText, r => r.Initiative),
+                new SheetColumn<RoadmapRow>("Priority", ColumnKind.Score, r => r.Priority),
+                new SheetColumn<RoadmapRow>("Impact", ColumnKind.Integer, r => r.Impact),
+                new SheetColumn<RoadmapRow>("Effort", ColumnKind.Integer, r => r.Effort),
+                new SheetColumn<RoadmapRow>("Status", ColumnKind.Text, r => r.Status),
+                new SheetColumn<RoadmapRow>("Owner", ColumnKind.Text, r => r.Owner),
+                new SheetColumn<RoadmapRow>("Project", ColumnKind.LongText, r => r.Project),
+                new SheetColumn<RoadmapRow>("Cumulative Pareto %", ColumnKind.Percent, r => r.CumulativeParetoShare),
+            ],
+            data.Roadmap,
+            widths);
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+
+    private static void WriteRaci(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, "RACI matrix", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "R Responsible · A Accountable (exactly one per row) · C Consulted · I Informed");
+        var widths = new ColumnWidths();
+        List<SheetColumn<RaciRow>> columns = [new("Item", ColumnKind.LongText, r => r.Item)];
+        for (var i = 0; i < data.Raci.Roles.Count; i++)
+        {
+            var index = i;
+            columns.Add(new(data.Raci.Roles[i], ColumnKind.Flag, r => r.Letters[index]));
+        }
+
+        SheetWriter.Table(sheet, SheetWriter.HeaderRow, "tblRaci", columns, data.Raci.Rows, widths);
+        for (var r = 0; r < data.Raci.Rows.Count; r++)
+        {
+            for (var c = 0; c < data.Raci.Roles.Count; c++)
+            {
+                var style = sheet.Cell(SheetWriter.HeaderRow + 1 + r, c + 2).Style;
+                switch (data.Raci.Rows[r].Letters[c]?.Trim().ToUpperInvariant())
+                {
+                    case "A":
+                        style.Fill.BackgroundColor = SheetWriter.Ink;
+                        style.Font.SetBold().Font.SetFontColor(XLColor.White);
+                        break;
+                    case "R":
+                        style.Fill.BackgroundColor = XLColor.FromHtml("#8EA9DB");
+                        style.Font.SetBold();
+                        break;
+                    case "C":
+                        style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
+                        break;
+                    case "I":
+                        style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");
+                        break;
+                }
+            }
+        }
+
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+
+    private static void WriteKpis(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, "KPIs", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "Definitions first; all measurements follow as one long table.");
+        var widths = new ColumnWidths();
+        var lastDefinitionRow = SheetWriter.Table(
+            sheet,
+            SheetWriter.HeaderRow,
+            "tblKpis",
+            [
+                new SheetColumn<KpiDefinitionRow>("KPI", ColumnKind.Text, k => k.Name),
+                new SheetColumn<KpiDefinitionRow>("Kind", ColumnKind.Text, k => k.Kind),
+                new SheetColumn<KpiDefinitionRow>("Unit", ColumnKind.Text, k => k.Unit),
+                new SheetColumn<KpiDefinitionRow>("Direction", ColumnKind.Text, k => k.Direction),
+                new SheetColumn<KpiDefinitionRow>("Target", ColumnKind.Number, k => k.Target),
+                new SheetColumn<KpiDefinitionRow>("Journey stage", ColumnKind.Text, k => k.JourneyStage),
+                new SheetColumn<KpiDefinitionRow>("Owner", ColumnKind.Text, k => k.Owner),
+                new SheetColumn<KpiDefinitionRow>("Frequency", ColumnKind.Text, k => k.Frequency),
+                new SheetColumn<KpiDefinitionRow>("Linked dimensions", ColumnKind.LongText, k => string.Join(", ", k.LinkedDimensions)),
+            ],
+            data.Kpis,
+            widths);
+
+        var measurementsHeading = lastDefinitionRow + 2;
+        SheetWriter.Section(sheet, measurementsHeading, "Measurements");
+        SheetWriter.Table(
+            sheet,
+            measurementsHeading + 1,
+            "tblKpiMeasurements",
+            [
+                new SheetColumn<KpiMeasurementRow>("KPI", ColumnKind.Text, m => m.Kpi),
+                new SheetColumn<KpiMeasurementRow>("Date", ColumnKind.Date, m => m.Date),
+                new SheetColumn<KpiMeasurementRow>("Value", ColumnKind.Number, m => m.Value),
+                new SheetColumn<KpiMeasurementRow>("Target", ColumnKind.Number, m => m.Target),
+                new SheetColumn<KpiMeasurementRow>("Status", ColumnKind.Text, m => m.Status),
+            ],
+            data.KpiMeasurements,
+            widths);
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+
+    private static void WriteProjects(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, "Projects and milestones", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "One row per milestone; a project without milestones has one row of its own.");
+        var rows = data.Projects
+            .SelectMany(p => p.Milestones.Count == 0
+                ? [(Project: p, Milestone: (MilestoneRow?)null)]
+                : p.Milestones.Select(m => (Project: p, Milestone: (MilestoneRow?)m)))
+            .ToList();
+        var widths = new ColumnWidths();
+        SheetWriter.Table(
+            sheet,
+            SheetWriter.HeaderRow,
+            "tblProjects",
+            [
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Project", ColumnKind.LongText, r => r.Project.Title),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Dimension", ColumnKind.Text, r => r.Project.Dimension),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Status", ColumnKind.Text, r => r.Project.Status),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Owner", ColumnKind.Text, r => r.Project.Owner),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Start", ColumnKind.Date, r => r.Project.StartsOn),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Due", ColumnKind.Date, r => r.Project.DueOn),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Roadmap item", ColumnKind.LongText, r => r.Project.RoadmapItem),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Milestone", ColumnKind.LongText, r => r.Milestone?.Title),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Milestone due", ColumnKind.Date, r => r.Milestone?.DueOn),
+                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Milestone done", ColumnKind.Flag,
+                    r => r.Milestone is null ? null : r.Milestone.Done ? "Yes" : "No"),
+            ],
+            rows,
+            widths);
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+
+    private static void WriteCustomerGaps(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
+    {
+        SheetWriter.Heading(sheet, "Customer gaps: Pareto analysis", subtitle);
+        SheetWriter.Note(sheet, SheetWriter.NoteRow, "Root causes by score; the highlighted vital few make up the first 80 %.");
+        var widths = new ColumnWidths();
+        SheetWriter.Table(
+            sheet,
+            SheetWriter.HeaderRow,
+            "tblCustomerGaps",
+            [
+                new SheetColumn<CustomerGapRow>("Root cause", ColumnKind.LongText, g => g.RootCause),
+                new SheetColumn<CustomerGapRow>("Score", ColumnKind.Number, g => g.Score),
+                new SheetColumn<CustomerGapRow>("Share", ColumnKind.Percent, g => g.Share),
+                new SheetColumn<CustomerGapRow>("Cumulative %", ColumnKind.Percent, g => g.CumulativeShare),
+                new SheetColumn<CustomerGapRow>("Vital few", ColumnKind.Flag, g => g.VitalFew ? "Yes" : "No"),
+            ],
+            data.CustomerGaps,
+            widths);
+        for (var i = 0; i < data.CustomerGaps.Count; i++)
+        {
+            if (data.CustomerGaps[i].VitalFew)
+            {
+                var row = SheetWriter.HeaderRow + 1 + i;
+                sheet.Range(row, 1, row, 5).Style.Fill.BackgroundColor = SheetWriter.Highlight;
+            }
+        }
+
+        widths.Apply(sheet);
+        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
+    }
+}

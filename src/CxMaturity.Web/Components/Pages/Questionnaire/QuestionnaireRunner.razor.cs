@@ -1,0 +1,278 @@
+using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Scoring;
+using CxMaturity.Web.Components.Shared;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Common;
+using Microsoft.AspNetCore.Components;
+
+namespace CxMaturity.Web.Components.Pages.Questionnaire;
+
+public sealed partial class QuestionnaireRunner
+{
+    /// <summary>The query value of <see cref="Step"/> that opens the review and submit page.</summary>
+    public const string ReviewStep = "review";
+
+    // Saves run one at a time, so that two quick clicks on one question reach the database in the order made. Not
+    // disposed: a save still running when the respondent leaves the page must be able to release it.
+    private readonly SemaphoreSlim _saveLock = new(1, 1);
+    private readonly Dictionary<string, AnswerState> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImportanceState> _importance = new(StringComparer.Ordinal);
+    private List<Dimension> _dimensions = [];
+    private int _questionCount;
+    private int _stepIndex;
+    private string? _lockedMessage;
+    private bool _submitted;
+    private bool _submitting;
+    private string? _submitError;
+
+    [Parameter, EditorRequired] public QuestionnaireView Questionnaire { get; set; } = default!;
+
+    [Parameter, EditorRequired] public IQuestionnaireGateway Gateway { get; set; } = default!;
+
+    /// <summary>The page's own path, e.g. <c>rounds/7/questionnaire</c>; steps are <c>?step=</c> on it.</summary>
+    [Parameter, EditorRequired] public string BasePath { get; set; } = "";
+
+    /// <summary>Where a member sees the round's results once it is closed; null for invitees, who have no account.</summary>
+    [Parameter] public string? ResultsLink { get; set; }
+
+    /// <summary>A dimension id, <see cref="ReviewStep"/>, or null for where the respondent left off.</summary>
+    [Parameter] public string? Step { get; set; }
+
+    [Inject] private ILogger<QuestionnaireRunner> Logger { get; set; } = default!;
+
+    private Dimension? CurrentDimension => _stepIndex < _dimensions.Count ? _dimensions[_stepIndex] : null;
+
+    private bool IsSubmitted => _submitted || Questionnaire.Status == RespondentStatus.Submitted;
+
+    private bool IsReadOnly => !Questionnaire.CanEdit || _submitted || _lockedMessage is not null;
+
+    private string? ReadOnlyReason =>
+        _lockedMessage
+        ?? (IsSubmitted
+            ? "You have submitted your answers. They are shown here but can no longer be changed."
+            : Questionnaire.RoundStatus == RoundStatus.Closed
+                ? "This round is closed: answers can no longer be changed."
+                : !Questionnaire.CanEdit
+                    ? "This round is not open yet: answers cannot be saved."
+                    : null);
+
+    private int AnsweredCount => _answers.Values.Count(a => a.Answered && a.State != SaveState.Failed);
+
+    private int FailedCount => _answers.Values.Count(a => a.State == SaveState.Failed);
+
+    private int SavingCount => _answers.Values.Count(a => a.State == SaveState.Saving);
+
+    protected override void OnInitialized()
+    {
+        var inScope = new HashSet<string>(Questionnaire.DimensionsInScope, StringComparer.Ordinal);
+        _dimensions = [.. Questionnaire.Model.Dimensions.Where(d => inScope.Contains(d.Id)).OrderBy(d => d.Order)];
+        _questionCount = _dimensions.Sum(d => d.Questions.Count);
+        foreach (var question in _dimensions.SelectMany(d => d.Questions))
+        {
+            var state = new AnswerState(question.Id);
+            if (Questionnaire.Answers.TryGetValue(question.Id, out var saved))
+            {
+                (state.Answered, state.Level, state.Comment, state.Evidence, state.State) =
+                    (true, saved.Level, saved.Comment, saved.Evidence, SaveState.Saved);
+            }
+
+            _answers[question.Id] = state;
+        }
+
+        foreach (var dimension in _dimensions)
+        {
+            var rating = Questionnaire.Importance.TryGetValue(dimension.Id, out var r) ? r : (int?)null;
+            _importance[dimension.Id] = new ImportanceState(dimension.Id)
+            {
+                Rating = rating,
+                State = rating is null ? SaveState.NotAnswered : SaveState.Saved,
+            };
+        }
+    }
+
+    protected override void OnParametersSet()
+    {
+        var step = Step ?? (IsSubmitted ? ReviewStep : Questionnaire.LastDimensionId);
+        var index = _dimensions.FindIndex(d => d.Id == step);
+        _stepIndex = step == ReviewStep ? _dimensions.Count : Math.Max(index, 0);
+    }
+
+    private string StepLink(string step) => $"{BasePath}?step={Uri.EscapeDataString(step)}";
+
+    private int AnsweredIn(Dimension dimension) =>
+        dimension.Questions.Count(q => _answers[q.Id] is { Answered: true } a && a.State != SaveState.Failed);
+
+    private IEnumerable<(Dimension Dimension, List<Question> Questions)> Unanswered() =>
+        _dimensions
+            .Select(d => (d, d.Questions.Where(q => !_answers[q.Id].Answered || _answers[q.Id].State == SaveState.Failed).ToList()))
+            .Where(x => x.Item2.Count > 0);
+
+    private Task ChooseAsync(AnswerState answer, int? level)
+    {
+        (answer.Answered, answer.Level) = (true, level);
+        return SaveAnswerAsync(answer);
+    }
+
+    private Task CommentAsync(AnswerState answer, string? text)
+    {
+        answer.Comment = text;
+        return answer.Answered ? SaveAnswerAsync(answer) : Task.CompletedTask;
+    }
+
+    private Task EvidenceAsync(AnswerState answer, string? text)
+    {
+        answer.Evidence = text;
+        return answer.Answered ? SaveAnswerAsync(answer) : Task.CompletedTask;
+    }
+
+    private async Task SaveAnswerAsync(AnswerState answer)
+    {
+        if (IsReadOnly || !answer.Answered)
+        {
+            return;
+        }
+
+        var change = ++answer.Changes;
+        (answer.State, answer.Error) = (SaveState.Saving, null);
+        await _saveLock.WaitAsync();
+        try
+        {
+            if (change != answer.Changes)
+            {
+                return; // A later change is queued and will send the latest choice.
+            }
+
+            await Gateway.SaveAnswerAsync(new AnswerInput(answer.QuestionId, answer.Level, answer.Comment, answer.Evidence));
+            if (change == answer.Changes)
+            {
+                answer.State = SaveState.Saved;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            (answer.State, answer.Error) = (SaveState.Failed, FailureMessage(e));
+        }
+        finally
+        {
+            _saveLock.Release();
+        }
+    }
+
+    private Task RateAsync(ImportanceState importance, int rating)
+    {
+        importance.Rating = rating;
+        return SaveImportanceAsync(importance);
+    }
+
+    private async Task SaveImportanceAsync(ImportanceState importance)
+    {
+        if (IsReadOnly || importance.Rating is null)
+        {
+            return;
+        }
+
+        var change = ++importance.Changes;
+        (importance.State, importance.Error) = (SaveState.Saving, null);
+        await _saveLock.WaitAsync();
+        try
+        {
+            if (change != importance.Changes)
+            {
+                return;
+            }
+
+            await Gateway.SaveImportanceAsync(importance.DimensionId, importance.Rating);
+            if (change == importance.Changes)
+            {
+                importance.State = SaveState.Saved;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            (importance.State, importance.Error) = (SaveState.Failed, FailureMessage(e));
+        }
+        finally
+        {
+            _saveLock.Release();
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (IsReadOnly || _submitting)
+        {
+            return;
+        }
+
+        _submitting = true;
+        _submitError = null;
+        await _saveLock.WaitAsync();
+        try
+        {
+            await Gateway.SubmitAsync();
+            _submitted = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _submitError = FailureMessage(e);
+        }
+        finally
+        {
+            _saveLock.Release();
+            _submitting = false;
+        }
+    }
+
+    // A refusal the respondent cannot retry (closed round, already submitted) also locks the page, so that no
+    // further choice looks as if it were kept.
+    private string FailureMessage(Exception exception)
+    {
+        switch (exception)
+        {
+            case ConflictException conflict:
+                _lockedMessage = conflict.Message;
+                return conflict.Message;
+            case ValidationException validation:
+                return Formats.Messages(validation);
+            case NotFoundException or ForbiddenException:
+                _lockedMessage = exception.Message;
+                return exception.Message;
+            default:
+                Logger.LogError(exception, "Saving in the questionnaire of respondent {RespondentId} failed", Questionnaire.RespondentId);
+                return "This could not be saved. Your choice is still shown here: choose Retry, and reload the page if it keeps failing.";
+        }
+    }
+
+    private sealed class AnswerState(string questionId)
+    {
+        public string QuestionId { get; } = questionId;
+
+        public bool Answered { get; set; }
+
+        public int? Level { get; set; }
+
+        public string? Comment { get; set; }
+
+        public string? Evidence { get; set; }
+
+        public SaveState State { get; set; }
+
+        public string? Error { get; set; }
+
+        public int Changes { get; set; }
+    }
+
+    private sealed class ImportanceState(string dimensionId)
+    {
+        public string DimensionId { get; } = dimensionId;
+
+        public int? Rating { get; set; }
+
+        public SaveState State { get; set; }
+
+        public string? Error { get; set; }
+
+        public int Changes { get; set; }
+    }
+}

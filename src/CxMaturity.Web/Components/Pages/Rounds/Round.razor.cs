@@ -1,0 +1,164 @@
+using CxMaturity.Web.Components.Layout;
+using CxMaturity.Web.Components.Shared;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Common;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+
+namespace CxMaturity.Web.Components.Pages.Rounds;
+
+public sealed partial class Round
+{
+    private RoundView? _round;
+    private ProblemKind? _problem;
+    private int? _myRespondentId;
+    private string? _message;
+    private bool _busy;
+    private string _name = "";
+    private string _email = "";
+    private string _group = "";
+    private IReadOnlyDictionary<string, string[]>? _errors;
+    private Invitation? _invitation;
+    private bool _copied;
+
+    [Parameter] public int RoundId { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [CascadingParameter] private ShellState? Shell { get; set; }
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _problem = null;
+        _invitation = null;
+        var userId = await AuthenticationState.RequiredUserIdAsync();
+        var mine = (await Assessments.ListMyQuestionnairesAsync(userId)).FirstOrDefault(q => q.RoundId == RoundId);
+        _myRespondentId = mine?.RespondentId;
+        try
+        {
+            await LoadAsync(userId);
+        }
+        catch (NotFoundException)
+        {
+            _problem = ProblemKind.NotFound;
+        }
+        catch (ForbiddenException)
+        {
+            if (mine is not null)
+            {
+                // A Respondent has no round page; their way into the round is their questionnaire.
+                Navigation.NavigateTo($"rounds/{RoundId}/questionnaire", replace: true);
+                return;
+            }
+
+            _problem = ProblemKind.Forbidden;
+        }
+    }
+
+    private async Task LoadAsync(string userId)
+    {
+        _round = await Assessments.GetRoundAsync(userId, RoundId);
+        Shell?.SetOrganisation(_round.OrganisationId, _round.OrganisationName, _round.YourRole);
+        if (!_round.RespondentGroups.Contains(_group))
+        {
+            _group = _round.RespondentGroups.FirstOrDefault() ?? "";
+        }
+    }
+
+    private Task CloseAsync() => ChangeStatusAsync(Assessments.CloseRoundAsync);
+
+    private Task ReopenAsync() => ChangeStatusAsync(Assessments.OpenRoundAsync);
+
+    private async Task ChangeStatusAsync(Func<string, int, CancellationToken, Task> change)
+    {
+        _busy = true;
+        _message = null;
+        try
+        {
+            var userId = await AuthenticationState.RequiredUserIdAsync();
+            await change(userId, RoundId, CancellationToken.None);
+            await LoadAsync(userId);
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException or ConcurrencyConflictException)
+        {
+            _message = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task AddRespondentAsync()
+    {
+        _busy = true;
+        _errors = null;
+        _message = null;
+        try
+        {
+            var userId = await AuthenticationState.RequiredUserIdAsync();
+            var created = await Assessments.AddRespondentAsync(userId, RoundId, new AddRespondentRequest(_name, _email, _group));
+            ShowInvitation(created);
+            _name = "";
+            _email = "";
+            await LoadAsync(userId);
+        }
+        catch (ValidationException e)
+        {
+            _errors = e.Errors;
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException)
+        {
+            _message = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ReissueAsync(RespondentView respondent)
+    {
+        _busy = true;
+        _message = null;
+        try
+        {
+            var userId = await AuthenticationState.RequiredUserIdAsync();
+            ShowInvitation(await Assessments.ReissueInvitationAsync(userId, RoundId, respondent.Id));
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
+        {
+            _message = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void ShowInvitation(RespondentCreatedView created)
+    {
+        _copied = false;
+        _invitation = new Invitation(created.Respondent.Name, Navigation.ToAbsoluteUri(created.InvitationPath.TrimStart('/')).ToString());
+    }
+
+    private async Task CopyAsync(string text)
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("navigator.clipboard.writeText", text);
+            _copied = true;
+        }
+        catch (JSException)
+        {
+            // Clipboard access can be refused (plain http, permissions); the link stays on screen to copy by hand.
+            _copied = false;
+        }
+    }
+
+    private sealed record Invitation(string Name, string Link);
+}

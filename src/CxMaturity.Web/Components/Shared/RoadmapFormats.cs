@@ -1,0 +1,43 @@
+using System.Globalization;
+using CxMaturity.Assessment.Roadmap;
+using CxMaturity.Assessment.Scoring;
+
+namespace CxMaturity.Web.Components.Shared;
+
+/// <summary>How the roadmap pages write priorities, shares, lanes and statuses, the same way everywhere.</summary>
+public static class RoadmapFormats
+{
+    /// <summary>A priority with two decimals, half away from zero (SPEC §6 rule 5).</summary>
+    public static string Priority(double priority) =>
+        Stages.ForExport(priority).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A share 0..1 as a percentage with one decimal, e.g. "81.3 %".</summary>
+    public static string Share(double share) =>
+        Stages.ForDisplay(100 * share).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>The lane's short name, "Short term".</summary>
+    public static string Lane(Horizon horizon) => horizon switch
+    {
+        Horizon.ShortTerm => "Short term",
+        Horizon.MediumTerm => "Medium term",
+        Horizon.LongTerm => "Long term",
+        _ => horizon.ToString(),
+    };
+
+    /// <summary>The lane's time span, "0–6 months".</summary>
+    public static string Span(Horizon horizon) => horizon switch
+    {
+        Horizon.ShortTerm => "0–6 months",
+        Horizon.MediumTerm => "6–12 months",
+        Horizon.LongTerm => "12–24 months",
+        _ => "",
+    };
+
+    public static string Status(RoadmapItemStatus status) => status switch
+    {
+        RoadmapItemStatus.Proposed => "Proposed",
+        RoadmapItemStatus.Accepted => "Accepted",
+        RoadmapItemStatus.Rejected => "Rejected",
+        _ => status.ToString(),
+    };
+}

@@ -1,9 +1,0 @@
-using Microsoft.AspNetCore.Identity;
-
-namespace CxMaturity.Web.Data;
-
-// Add profile data for application users by adding properties to the ApplicationUser class
-public class ApplicationUser : IdentityUser
-{
-}
-

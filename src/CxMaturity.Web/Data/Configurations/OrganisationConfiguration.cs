@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CxMaturity.Web.Data.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(100);
+        builder.PrimitiveCollection(o => o.RespondentGroups);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CxMaturity.Web.Data.Configurations;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.Property(p => p.DimensionId).HasMaxLength(100);
+        builder.Property(p => p.InitiativeId).HasMaxLength(100);
+        builder.Property(p => p.Owner).HasMaxLength(200);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        // A project outlives the round it came from; it then simply has no roadmap item any more.
+        builder.HasOne<AssessmentRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.OrganisationId);
+        // One project per roadmap item. Rows without a round or initiative do not collide: NULLs are distinct in a
+        // unique index in SQLite and PostgreSQL alike.
+        builder.HasIndex(p => new { p.RoundId, p.InitiativeId }).IsUnique();
+    }
+}

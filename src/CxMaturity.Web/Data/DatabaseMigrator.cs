@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CxMaturity.Web.Data;
+
+/// <summary>Brings the database up to date before the app serves anything: WAL mode, then pending migrations.</summary>
+internal sealed partial class DatabaseMigrator(
+    IDbContextFactory<AppDbContext> contextFactory,
+    IOptions<DataOptions> options,
+    ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogApplying(pending.Count, options.Value.DatabasePath, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            LogReady(options.Value.DatabasePath);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {Path}: {Migrations}")]
+    private partial void LogApplying(int count, string path, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} is up to date (WAL mode)")]
+    private partial void LogReady(string path);
+}

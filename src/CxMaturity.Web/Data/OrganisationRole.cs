@@ -1,0 +1,11 @@
+namespace CxMaturity.Web.Data;
+
+/// <summary>A user's role in one organisation (SPEC §3), from most to least rights.</summary>
+public enum OrganisationRole
+{
+    Owner,
+    CxLead,
+    Contributor,
+    Respondent,
+    Viewer,
+}

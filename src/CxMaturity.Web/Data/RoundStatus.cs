@@ -1,0 +1,8 @@
+namespace CxMaturity.Web.Data;
+
+public enum RoundStatus
+{
+    Draft,
+    Open,
+    Closed,
+}

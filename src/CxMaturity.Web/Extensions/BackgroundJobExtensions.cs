@@ -1,0 +1,32 @@
+using CxMaturity.Web.Features.Access;
+using Hangfire;
+
+namespace CxMaturity.Web.Extensions;
+
+public static class BackgroundJobExtensions
+{
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>Hangfire on in-memory storage with one worker: jobs are re-registered at start, the database holds what matters.</summary>
+    public static WebApplicationBuilder AddBackgroundJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+        builder.Services.AddHangfireServer(options => options.WorkerCount = 1);
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard at <c>/hangfire</c>, for site administrators only.</summary>
+    public static WebApplication MapBackgroundJobDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "CxMaturity background jobs",
+            Authorization = [new AdministratorDashboardAuthorizationFilter()],
+        });
+        return app;
+    }
+}

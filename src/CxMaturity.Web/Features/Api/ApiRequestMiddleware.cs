@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace CxMaturity.Web.Features.Api;
+
+/// <summary>
+/// Runs around every <c>/api</c> request so that whatever goes wrong before or around an endpoint still answers
+/// with problem details: a body over the limit (413, with or without Content-Length), a body that is not the JSON
+/// the endpoint expects (400 naming the field), and any empty error response (unknown route, wrong method).
+/// The site's status-code pages (HTML) are switched off here.
+/// </summary>
+internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOptions<ApiOptions> options)
+{
+    private readonly long _limit = options.Value.MaxRequestBodyBytes;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
+
+        if (!await TryBufferBodyAsync(context))
+        {
+            await ApiProblems.WriteAsync(
+                context,
+                StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than the API accepts ({_limit:N0} bytes).");
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            var (detail, errors) = Describe(exception);
+            await ApiProblems.WriteAsync(context, exception.StatusCode, detail, errors);
+            return;
+        }
+
+        if (context.Response is { HasStarted: false, StatusCode: >= 400, ContentLength: null, ContentType: null })
+        {
+            await ApiProblems.WriteAsync(context, context.Response.StatusCode, EmptyErrorDetail(context));
+        }
+    }
+
+    // Reads the body into memory, at most the limit, before any endpoint sees it, so that a chunked body with no
+    // Content-Length is refused as surely as a declared one and the endpoint never gets a half-read stream.
+    private async Task<bool> TryBufferBodyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength is 0 ||
+            (request.ContentLength is null && !request.Headers.TransferEncoding.Any() && !HasBodyMethod(request)))
+        {
+            return true;
+        }
+
+        if (request.ContentLength > _limit)
+        {
+            return false;
+        }
+
+        var buffer = new MemoryStream();
+        context.Response.RegisterForDispose(buffer);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > _limit)
+            {
+                return false;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        request.Body = buffer;
+        request.ContentLength = buffer.Length;
+        return true;
+    }
+
+    private static bool HasBodyMethod(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+
+    private static (string Detail, Dictionary<string, string[]>? Errors) Describe(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            var message = WithoutTypeNames(json.Message);
+            var field = FieldOf(json.Path);
+            return ($"The request body is not the JSON this endpoint expects: {message}",
+                new Dictionary<string, string[]> { [field] = [message] });
+        }
+
+        if (exception.Message.Contains("no body was provided", StringComparison.Ordinal))
+        {
+            return ("The request needs a JSON body.", null);
+        }
+
+        return (WithoutTypeNames(exception.Message), null);
+    }
+
+    // "$.answers[1].level" → "answers[1].level"; the root itself is the body.
+    private static string FieldOf(string? path)
+    {
+        var field = path?.TrimStart('$').TrimStart('.');
+        return string.IsNullOrEmpty(field) ? "body" : field;
+    }
+
+    private static string WithoutTypeNames(string message) => ClrTypeName().Replace(message, "$1");
+
+    private static string EmptyErrorDetail(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => $"There is no API resource at {context.Request.Path}.",
+        StatusCodes.Status405MethodNotAllowed =>
+            $"{context.Request.Method} is not allowed on {context.Request.Path}.",
+        _ => "The request failed.",
+    };
+
+    // Messages of System.Text.Json and of parameter binding name our CLR types in full; a client needs the short name.
+    [GeneratedRegex(@"(?:CxMaturity|System)(?:\.\w+)*\.(\w+(?:`\d+)?)")]
+    private static partial Regex ClrTypeName();
+}

@@ -1,0 +1,206 @@
+using CxMaturity.Assessment.Content;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Models;
+using CxMaturity.Web.Features.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CxMaturity.Web.Features.Demo;
+
+/// <summary>
+/// In Development, fills an empty database with a believable demo organisation: a closed baseline round of twelve
+/// respondents across the four groups and an open follow-up round, so that every page has something to show.
+/// Goes through the feature services, so the demo obeys the same rules as real use.
+/// </summary>
+internal sealed partial class DemoDataSeeder(
+    IServiceScopeFactory scopeFactory,
+    IHostEnvironment environment,
+    IOptions<DemoOptions> options,
+    DemoSignInInfo signIn,
+    TimeProvider time,
+    ILogger<DemoDataSeeder> logger) : IHostedService
+{
+    public const string OrganisationName = "Northwind Retail (demo)";
+    public const string BaselineRoundName = "2026 baseline";
+    public const string FollowUpRoundName = "2026 follow-up";
+    private const string ModelId = "cx-maturity";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment() || !options.Value.Enabled)
+        {
+            return;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var contextFactory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Organisations.AnyAsync(cancellationToken))
+            {
+                if (await users.FindByEmailAsync(DemoSignInInfo.DemoEmail) is not null)
+                {
+                    Announce();
+                }
+
+                return;
+            }
+        }
+
+        var catalog = services.GetRequiredService<ModelCatalog>();
+        var model = catalog.Find(ModelId) ?? catalog.Models.FirstOrDefault();
+        if (model is null)
+        {
+            return;
+        }
+
+        var demoUserId = await EnsureUserAsync(users, DemoSignInInfo.DemoEmail, "Dana Whitfield (demo)", administrator: false);
+        await EnsureUserAsync(users, DemoSignInInfo.AdministratorEmail, "Site administrator (demo)", administrator: true);
+
+        var organisations = services.GetRequiredService<OrganisationService>();
+        var assessments = services.GetRequiredService<AssessmentService>();
+        var organisation = await organisations.CreateAsync(demoUserId, OrganisationName, cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var random = new Random(2026);
+
+        var baseline = await assessments.CreateRoundAsync(
+            demoUserId,
+            organisation.Id,
+            new CreateRoundRequest(model.Id, BaselineRoundName, today.AddDays(-150), today.AddDays(-120), RespondentsSeeResults: true),
+            cancellationToken);
+        foreach (var person in Baseline)
+        {
+            var respondent = await assessments.AddRespondentAsync(
+                demoUserId, baseline.Id, new AddRespondentRequest(person.Name, person.Email, person.Group), cancellationToken);
+            var answers = DemoAnswers.For(model, person.Group, random, model.Dimensions.Count);
+            await assessments.SaveAnswersAsync(
+                demoUserId,
+                baseline.Id,
+                respondent.Respondent.Id,
+                new SaveAnswersRequest(answers, Submit: true, DemoAnswers.Importance(model, random)),
+                cancellationToken);
+        }
+
+        await assessments.CloseRoundAsync(demoUserId, baseline.Id, cancellationToken);
+        await BackdateAsync(contextFactory, baseline.Id, today.AddDays(-150), random, cancellationToken);
+
+        var followUp = await assessments.CreateRoundAsync(
+            demoUserId,
+            organisation.Id,
+            new CreateRoundRequest(model.Id, FollowUpRoundName, today.AddDays(-7), today.AddDays(21)),
+            cancellationToken);
+        foreach (var (person, dimensionsAnswered) in FollowUp)
+        {
+            var respondent = await assessments.AddRespondentAsync(
+                demoUserId, followUp.Id, new AddRespondentRequest(person.Name, person.Email, person.Group), cancellationToken);
+            if (dimensionsAnswered > 0)
+            {
+                await assessments.SaveAnswersAsync(
+                    demoUserId,
+                    followUp.Id,
+                    respondent.Respondent.Id,
+                    new SaveAnswersRequest(DemoAnswers.For(model, person.Group, random, dimensionsAnswered)),
+                    cancellationToken);
+            }
+        }
+
+        LogSeeded(OrganisationName, Baseline.Length);
+        Announce();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static readonly DemoPerson[] Baseline =
+    [
+        new("Alex Morgan", "alex.morgan@northwind.example", "Executive"),
+        new("Priya Shah", "priya.shah@northwind.example", "Executive"),
+        new("Tomas Lindqvist", "tomas.lindqvist@northwind.example", "Executive"),
+        new("Hannah Okafor", "hannah.okafor@northwind.example", "Management"),
+        new("Marcus Reyes", "marcus.reyes@northwind.example", "Management"),
+        new("Sofia Brandt", "sofia.brandt@northwind.example", "Management"),
+        new("Jamie Chen", "jamie.chen@northwind.example", "Frontline"),
+        new("Olivia Novak", "olivia.novak@northwind.example", "Frontline"),
+        new("Samuel Adeyemi", "samuel.adeyemi@northwind.example", "Frontline"),
+        new("Grace Kowalski", "grace.kowalski@northwind.example", "Frontline"),
+        new("Luca Romano", "luca.romano@partner.example", "Customer-facing partner"),
+        new("Aisha Rahman", "aisha.rahman@partner.example", "Customer-facing partner"),
+    ];
+
+    // The demo user answers too, so that "my questionnaires" has one in progress.
+    private static readonly (DemoPerson Person, int DimensionsAnswered)[] FollowUp =
+    [
+        (new("Dana Whitfield", DemoSignInInfo.DemoEmail, "Executive"), 2),
+        (new("Priya Shah", "priya.shah@northwind.example", "Executive"), 3),
+        (new("Jamie Chen", "jamie.chen@northwind.example", "Frontline"), 0),
+        (new("Luca Romano", "luca.romano@partner.example", "Customer-facing partner"), 0),
+    ];
+
+    private async Task<string> EnsureUserAsync(UserManager<AppUser> users, string email, string displayName, bool administrator)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            var created = await users.CreateAsync(user, DemoSignInInfo.DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw created.ToValidationException();
+            }
+        }
+
+        if (administrator && !await users.IsInRoleAsync(user, SiteRoles.Administrator))
+        {
+            await users.AddToRoleAsync(user, SiteRoles.Administrator);
+        }
+
+        return user.Id;
+    }
+
+    // The services stamp everything "now"; a baseline that closed months ago reads better with its own dates.
+    private static async Task BackdateAsync(
+        IDbContextFactory<AppDbContext> contextFactory,
+        int roundId,
+        DateOnly opened,
+        Random random,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var openedUtc = opened.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
+        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
+        round.CreatedUtc = openedUtc.AddDays(-2);
+        round.ClosedUtc = openedUtc.AddDays(30).AddHours(9);
+        foreach (var respondent in await db.Respondents.Where(r => r.RoundId == roundId).ToListAsync(cancellationToken))
+        {
+            respondent.StartedUtc = openedUtc.AddDays(random.Next(0, 20)).AddMinutes(random.Next(0, 600));
+            respondent.SubmittedUtc = respondent.StartedUtc.Value.AddMinutes(random.Next(14, 40));
+            await db.Answers
+                .Where(a => a.RespondentId == respondent.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.UpdatedUtc, respondent.SubmittedUtc.Value), cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private void Announce()
+    {
+        signIn.MarkAvailable();
+        LogSignIn(DemoSignInInfo.DemoEmail, DemoSignInInfo.DemoPassword, DemoSignInInfo.AdministratorEmail);
+    }
+
+    private sealed record DemoPerson(string Name, string Email, string Group);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo organisation {Organisation} with {Respondents} submitted respondents")]
+    private partial void LogSeeded(string organisation, int respondents);
+
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Demo sign-in: {Email} / {Password} (site administrator: {AdministratorEmail}, same password). Development only.")]
+    private partial void LogSignIn(string email, string password, string administratorEmail);
+}

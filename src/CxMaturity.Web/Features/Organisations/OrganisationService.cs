@@ -1,0 +1,185 @@
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxMaturity.Web.Features.Organisations;
+
+/// <summary>Organisations and their members. Every method takes the acting user's id first.</summary>
+public sealed class OrganisationService(
+    IDbContextFactory<AppDbContext> contextFactory,
+    ModelVersionStore models,
+    ILookupNormalizer normalizer,
+    TimeProvider time)
+{
+    public const int MaxNameLength = 100;
+
+    /// <summary>The organisations the user belongs to, by name.</summary>
+    public async Task<IReadOnlyList<OrganisationSummaryView>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organisations = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.Organisation!.Name)
+            .Select(m => new { m.OrganisationId, m.Organisation!.Name, m.Role })
+            .ToListAsync(cancellationToken);
+
+        var visible = await VisibleRounds(db, userId)
+            .GroupBy(r => r.OrganisationId)
+            .Select(g => new { OrganisationId = g.Key, Count = g.Count(), LatestId = g.Max(r => r.Id) })
+            .ToListAsync(cancellationToken);
+        var latestIds = visible.Select(v => v.LatestId).ToList();
+        var latest = (await RoundSummariesAsync(db, db.Rounds.Where(r => latestIds.Contains(r.Id)), cancellationToken))
+            .ToDictionary(r => r.OrganisationId, r => r.Summary);
+        var counts = visible.ToDictionary(v => v.OrganisationId, v => v.Count);
+
+        return [.. organisations.Select(o => new OrganisationSummaryView(
+            o.OrganisationId, o.Name, o.Role, counts.GetValueOrDefault(o.OrganisationId), latest.GetValueOrDefault(o.OrganisationId)))];
+    }
+
+    /// <summary>Creates an organisation with the default respondent groups; the caller becomes its Owner.</summary>
+    /// <exception cref="ValidationException">The name is empty or longer than 100 characters.</exception>
+    public async Task<OrganisationSummaryView> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            throw ValidationException.For("name", $"Give the organisation a name of 1 to {MaxNameLength} characters.");
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            throw new NotFoundException("Your account was not found.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var organisation = new Organisation { Name = name, CreatedUtc = now };
+        organisation.Memberships.Add(new Membership { UserId = userId, Role = OrganisationRole.Owner, CreatedUtc = now });
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OrganisationSummaryView(organisation.Id, organisation.Name, OrganisationRole.Owner, 0, null);
+    }
+
+    /// <summary>One organisation with its rounds, and its members when the caller is Owner or CX lead.</summary>
+    public async Task<OrganisationView> GetAsync(string userId, int organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Everyone);
+        var organisation = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == organisationId)
+            .Select(o => new { o.Name, o.CreatedUtc, o.RespondentGroups, o.Version })
+            .SingleAsync(cancellationToken);
+
+        var rounds = VisibleRounds(db, userId).Where(r => r.OrganisationId == organisationId);
+        var summaries = (await RoundSummariesAsync(db, rounds, cancellationToken))
+            .Select(r => r.Summary)
+            .OrderByDescending(r => r.CreatedUtc)
+            .ThenByDescending(r => r.Id)
+            .ToList();
+
+        List<MemberView>? members = null;
+        if (access.Role.CanManage())
+        {
+            members = await db.Memberships.AsNoTracking()
+                .Where(m => m.OrganisationId == organisationId)
+                .Select(m => new MemberView(m.UserId, m.User!.Email ?? "", m.User.DisplayName, m.Role))
+                .ToListAsync(cancellationToken);
+            members = [.. members.OrderBy(m => m.Role).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)];
+        }
+
+        return new OrganisationView(
+            organisationId, organisation.Name, access.Role, organisation.CreatedUtc, organisation.RespondentGroups,
+            summaries, members, organisation.Version);
+    }
+
+    /// <summary>Makes an existing user a member of the organisation. Owners only.</summary>
+    /// <exception cref="ValidationException">No user has that email.</exception>
+    /// <exception cref="ConflictException">The user is already a member.</exception>
+    public async Task<MemberView> AddMemberAsync(
+        string userId,
+        int organisationId,
+        string email,
+        OrganisationRole role,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
+        if (!Enum.IsDefined(role))
+        {
+            throw ValidationException.For("role", "Choose one of the roles Owner, CxLead, Contributor, Respondent or Viewer.");
+        }
+
+        var normalized = normalizer.NormalizeEmail((email ?? "").Trim());
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new { u.Id, u.Email, u.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw ValidationException.For("email", $"No user has the email '{email}'. They need an account before they can be added.");
+
+        var existing = await OrganisationAccess.FindRoleAsync(db, user.Id, organisationId, cancellationToken);
+        if (existing is not null)
+        {
+            throw new ConflictException($"{user.Email} is already a member of this organisation ({existing}).");
+        }
+
+        db.Memberships.Add(new Membership
+        {
+            OrganisationId = organisationId,
+            UserId = user.Id,
+            Role = role,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new MemberView(user.Id, user.Email ?? "", user.DisplayName, role);
+    }
+
+    // The rounds of the user's organisations that they may see: all of them, but only their own for a Respondent.
+    private static IQueryable<AssessmentRound> VisibleRounds(AppDbContext db, string userId) =>
+        db.Rounds.Where(r => db.Memberships.Any(m =>
+            m.OrganisationId == r.OrganisationId
+            && m.UserId == userId
+            && (m.Role != OrganisationRole.Respondent || r.Respondents.Any(p => p.UserId == userId))));
+
+    private async Task<List<(int OrganisationId, RoundSummaryView Summary)>> RoundSummariesAsync(
+        AppDbContext db,
+        IQueryable<AssessmentRound> rounds,
+        CancellationToken cancellationToken)
+    {
+        var rows = await rounds.AsNoTracking()
+            .Select(r => new
+            {
+                r.Id,
+                r.OrganisationId,
+                r.Name,
+                r.Status,
+                r.ModelVersionId,
+                r.ModelVersion!.ModelId,
+                ModelVersion = r.ModelVersion.Version,
+                r.OpensOn,
+                r.ClosesOn,
+                r.CreatedUtc,
+                r.ClosedUtc,
+                r.DimensionsInScope,
+                Submitted = r.Respondents.Count(p => p.Status == Assessment.Scoring.RespondentStatus.Submitted),
+                Total = r.Respondents.Count,
+                Answers = r.Respondents.SelectMany(p => p.Answers).Count(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var summaries = new List<(int, RoundSummaryView)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var model = await models.LoadAsync(row.ModelVersionId, cancellationToken);
+            var questions = model.Dimensions.Where(d => row.DimensionsInScope.Contains(d.Id)).Sum(d => d.Questions.Count);
+            var possible = (double)questions * row.Total;
+            summaries.Add((row.OrganisationId, new RoundSummaryView(
+                row.Id, row.Name, row.Status, row.ModelId, row.ModelVersion, row.OpensOn, row.ClosesOn, row.CreatedUtc,
+                row.ClosedUtc, row.Submitted, row.Total, possible > 0 ? 100.0 * row.Answers / possible : 0)));
+        }
+
+        return summaries;
+    }
+}

@@ -1,0 +1,33 @@
+using CxMaturity.Web.Data;
+
+namespace CxMaturity.Web.Features.Projects;
+
+/// <summary>A project; <paramref name="AssessmentId"/> and <paramref name="InitiativeId"/> name the roadmap item it came from.</summary>
+public sealed record ProjectDto(
+    int Id,
+    int OrganisationId,
+    string Title,
+    string DescriptionMarkdown,
+    string? DimensionId,
+    string? Owner,
+    ProjectStatus Status,
+    DateOnly? StartOn,
+    DateOnly? DueOn,
+    DateTime CreatedUtc,
+    int? AssessmentId,
+    string? InitiativeId)
+{
+    public static ProjectDto From(ProjectView view) => new(
+        view.Id,
+        view.OrganisationId,
+        view.Title,
+        view.DescriptionMarkdown,
+        view.DimensionId,
+        view.Owner,
+        view.Status,
+        view.StartOn,
+        view.DueOn,
+        view.CreatedUtc,
+        view.RoadmapItem?.RoundId,
+        view.RoadmapItem?.InitiativeId);
+}

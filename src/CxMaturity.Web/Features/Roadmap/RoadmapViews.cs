@@ -1,0 +1,109 @@
+using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Roadmap;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Access;
+
+namespace CxMaturity.Web.Features.Roadmap;
+
+/// <summary>
+/// A round's roadmap (SPEC §6) generated from its final results, with the CX lead's edits applied.
+/// <paramref name="Items"/> are in roadmap order (horizon, priority descending, dimension order, initiative id);
+/// <paramref name="Pareto"/> holds the items that are not rejected in Pareto order. <paramref name="Dimensions"/>
+/// holds every in-scope dimension in model order with its score, target, gap and projection.
+/// <paramref name="RoundVersion"/> goes with a change of targets to detect a concurrent one.
+/// </summary>
+public sealed record RoadmapView(
+    int RoundId,
+    string RoundName,
+    RoundStatus RoundStatus,
+    Guid RoundVersion,
+    int OrganisationId,
+    string OrganisationName,
+    MaturityModel Model,
+    OrganisationRole YourRole,
+    int RespondentsCounted,
+    IReadOnlyList<RoadmapItemView> Items,
+    IReadOnlyList<RoadmapItemView> Pareto,
+    IReadOnlyList<RoadmapDimensionView> Dimensions,
+    double TotalPriority)
+{
+    /// <summary>Owner and CX lead edit items, set targets and turn items into projects.</summary>
+    public bool CanEdit => YourRole.CanManage();
+
+    /// <summary>The items of one lane, in roadmap order.</summary>
+    public IEnumerable<RoadmapItemView> InHorizon(Horizon horizon) => Items.Where(i => i.Horizon == horizon);
+
+    public RoadmapItemView? FindItem(string initiativeId) => Items.FirstOrDefault(i => i.InitiativeId == initiativeId);
+}
+
+/// <summary>
+/// One roadmap item: the initiative with its figures (<paramref name="Priority"/> at full precision, show two
+/// decimals) and the CX lead's edits. <paramref name="Version"/> is null while nobody has edited the item; send it
+/// back with an edit so that a concurrent edit is detected.
+/// </summary>
+public sealed record RoadmapItemView(
+    string InitiativeId,
+    string DimensionId,
+    string DimensionTitle,
+    int From,
+    int To,
+    string Title,
+    string DescriptionMarkdown,
+    int Impact,
+    int Effort,
+    double Priority,
+    Horizon Horizon,
+    Horizon ComputedHorizon,
+    RoadmapItemStatus Status,
+    string? Owner,
+    string? Notes,
+    int? ProjectId,
+    double ParetoShare,
+    bool VitalFew,
+    string OwnerRole,
+    IReadOnlyList<string> Kpis,
+    Guid? Version,
+    DateTime? UpdatedUtc)
+{
+    /// <summary>Whether the CX lead moved the item away from the lane of SPEC §6 rule 6.</summary>
+    public bool HorizonMoved => Horizon != ComputedHorizon;
+}
+
+/// <summary>
+/// An in-scope dimension as the roadmap sees it. <paramref name="Score"/>, <paramref name="CurrentStage"/>,
+/// <paramref name="Target"/>, <paramref name="Gap"/> and <paramref name="Projection"/> are null when no submitted
+/// answer covers it; <paramref name="ExplicitTarget"/> is the stage the CX lead set, if any.
+/// </summary>
+public sealed record RoadmapDimensionView(
+    string DimensionId,
+    string Title,
+    double? Score,
+    int? CurrentStage,
+    int? ExplicitTarget,
+    int? Target,
+    double? Gap,
+    DimensionProjection? Projection);
+
+/// <summary>
+/// The CX lead's edit of a roadmap item. <paramref name="Horizon"/> null (or the computed lane) keeps the lane of
+/// SPEC §6 rule 6. <paramref name="Version"/> is the item's version as read (null for an item nobody edited yet).
+/// </summary>
+public sealed record RoadmapItemUpdate(
+    RoadmapItemStatus Status,
+    Horizon? Horizon,
+    string? Owner,
+    string? Notes,
+    Guid? Version);
+
+/// <summary>An item a change of targets added to or dropped from the roadmap.</summary>
+public sealed record RoadmapChangeView(string InitiativeId, string DimensionId, string Title);
+
+/// <summary>
+/// What saving targets did to the roadmap (SPEC §6 rule 10): the items added and dropped, how many were kept with
+/// their edits, and the regenerated roadmap.
+/// </summary>
+public sealed record TargetsSavedView(
+    IReadOnlyList<RoadmapChangeView> Added,
+    IReadOnlyList<RoadmapChangeView> Dropped,
+    int Kept,
+    RoadmapView Roadmap);

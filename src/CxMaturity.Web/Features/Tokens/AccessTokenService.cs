@@ -1,0 +1,108 @@
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxMaturity.Web.Features.Tokens;
+
+/// <summary>
+/// Personal access tokens for the HTTP API (<c>Authorization: Bearer &lt;token&gt;</c>). A token carries exactly its
+/// owner's permissions; only its SHA-256 is stored.
+/// </summary>
+public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFactory, TimeProvider time)
+{
+    public const int MaxNameLength = 100;
+    private const int PrefixLength = 8;
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    /// <summary>Creates a token for the user; the secret is in the result and nowhere else.</summary>
+    /// <exception cref="ValidationException">The name is empty or longer than 100 characters.</exception>
+    public async Task<AccessTokenCreatedView> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            throw ValidationException.For("name", $"Give the token a name of 1 to {MaxNameLength} characters, such as what it is for.");
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            throw new NotFoundException("Your account was not found.");
+        }
+
+        var secret = Secrets.Create();
+        var token = new PersonalAccessToken
+        {
+            UserId = userId,
+            Name = name,
+            TokenHash = Secrets.Hash(secret),
+            Prefix = secret[..PrefixLength],
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.PersonalAccessTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AccessTokenCreatedView(secret, View(token));
+    }
+
+    /// <summary>The user's tokens, newest first, revoked ones included.</summary>
+    public async Task<IReadOnlyList<AccessTokenView>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedUtc).ThenByDescending(t => t.Id)
+            .Select(t => new AccessTokenView(t.Id, t.Name, t.Prefix, t.CreatedUtc, t.LastUsedUtc, t.RevokedUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes one of the user's own tokens; revoking twice is harmless.</summary>
+    /// <exception cref="NotFoundException">The user has no token with that id.</exception>
+    public async Task RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken)
+            ?? throw new NotFoundException($"Access token {tokenId} was not found.");
+        if (token.RevokedUtc is null)
+        {
+            token.RevokedUtc = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The id of the user a presented token belongs to, or <c>null</c> when it is unknown or revoked. Notes when
+    /// the token was used, at most once a minute so that busy clients do not write on every call.
+    /// </summary>
+    public async Task<string?> ValidateAsync(string rawToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(rawToken))
+        {
+            return null;
+        }
+
+        var hash = Secrets.Hash(rawToken.Trim());
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedUtc == null)
+            .Select(t => new { t.Id, t.UserId, t.LastUsedUtc })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (token is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (token.LastUsedUtc is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+        {
+            var stale = now - LastUsedResolution;
+            await db.PersonalAccessTokens
+                .Where(t => t.Id == token.Id && (t.LastUsedUtc == null || t.LastUsedUtc <= stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), cancellationToken);
+        }
+
+        return token.UserId;
+    }
+
+    private static AccessTokenView View(PersonalAccessToken t) =>
+        new(t.Id, t.Name, t.Prefix, t.CreatedUtc, t.LastUsedUtc, t.RevokedUtc);
+}

@@ -1,0 +1,38 @@
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Demo;
+using CxMaturity.Web.Features.Models;
+using CxMaturity.Web.Features.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxMaturity.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Arranges data through the app's own services, as the UI would, so tests start from a known state.</summary>
+public sealed class Scenario(AppServer app)
+{
+    public async Task<string> DemoUserIdAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(DemoSignInInfo.DemoEmail)
+            ?? throw new InvalidOperationException("The demo user was not seeded.");
+        return user.Id;
+    }
+
+    /// <summary>A new organisation owned by the demo user with an open round whose only respondent is the demo user.</summary>
+    public async Task<int> RoundAnsweredByDemoUserAsync(string organisationName)
+    {
+        var userId = await DemoUserIdAsync();
+        var organisations = app.Services.GetRequiredService<OrganisationService>();
+        var assessments = app.Services.GetRequiredService<AssessmentService>();
+        var organisation = await organisations.CreateAsync(userId, organisationName);
+        var round = await assessments.CreateRoundAsync(userId, organisation.Id, new CreateRoundRequest("cx-maturity", "E2E round"));
+        await assessments.AddRespondentAsync(userId, round.Id, new AddRespondentRequest("Dana Whitfield", DemoSignInInfo.DemoEmail, "Executive"));
+        return round.Id;
+    }
+
+    public Assessment.Content.MaturityModel Model =>
+        app.Services.GetRequiredService<ModelCatalog>().Find("cx-maturity")
+        ?? throw new InvalidOperationException("The shipped model cx-maturity is not loaded.");
+}

@@ -1,0 +1,65 @@
+using CxMaturity.Assessment.Scoring;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Demo;
+using CxMaturity.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxMaturity.Web.Tests.Services;
+
+public sealed class DemoDataTests : IAsyncLifetime
+{
+    private readonly CxWebApplicationFactory _factory = new() { SeedDemo = true };
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task The_demo_has_a_closed_baseline_of_twelve_submitted_respondents_across_all_four_groups_with_results()
+    {
+        var demoUser = await DemoUserIdAsync();
+        var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
+        var view = await _factory.Organisations.GetAsync(demoUser, organisation.Id);
+        var baseline = view.Rounds.Single(r => r.Name == DemoDataSeeder.BaselineRoundName);
+        var round = await _factory.Assessments.GetRoundAsync(demoUser, baseline.Id);
+        var results = await _factory.Assessments.GetResultsAsync(demoUser, baseline.Id);
+
+        Assert.Equal(DemoDataSeeder.OrganisationName, organisation.Name);
+        Assert.Equal(OrganisationRole.Owner, organisation.Role);
+        Assert.Equal(RoundStatus.Closed, round.Status);
+        Assert.Equal(12, round.Respondents!.Count(r => r.Status == RespondentStatus.Submitted));
+        Assert.Equal(
+            ["Customer-facing partner", "Executive", "Frontline", "Management"],
+            round.Respondents!.Select(r => r.Group).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(12, results.Result.RespondentsCounted);
+        Assert.InRange(results.Result.OverallStage!.Value, 2, 3);
+        Assert.NotNull(results.Result.FoundationStage);
+        Assert.Contains(results.Result.PerceptionGaps, g => g.Flagged);
+    }
+
+    [Fact]
+    public async Task The_demo_has_an_open_follow_up_with_respondents_in_progress_and_announces_its_sign_in()
+    {
+        var demoUser = await DemoUserIdAsync();
+        var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
+        var followUp = (await _factory.Organisations.GetAsync(demoUser, organisation.Id)).Rounds
+            .Single(r => r.Name == DemoDataSeeder.FollowUpRoundName);
+        var round = await _factory.Assessments.GetRoundAsync(demoUser, followUp.Id);
+        var signIn = _factory.Services.GetRequiredService<DemoSignInInfo>();
+
+        Assert.Equal(RoundStatus.Open, round.Status);
+        Assert.Equal(2, round.Counts.InProgress);
+        Assert.Contains(await _factory.Assessments.ListMyQuestionnairesAsync(demoUser), q => q.RoundId == followUp.Id);
+        Assert.True(signIn.IsAvailable);
+        Assert.Equal(DemoSignInInfo.DemoEmail, signIn.Email);
+        using var scope = _factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(signIn.Email))!, signIn.Password));
+        Assert.True(await users.IsInRoleAsync((await users.FindByEmailAsync(signIn.AdministratorSignIn))!, "Administrator"));
+    }
+
+    private Task<string> DemoUserIdAsync() =>
+        _factory.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSignInInfo.DemoEmail).Select(u => u.Id).SingleAsync());
+}
