@@ -1,3 +1,5 @@
+using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Demo;
@@ -11,6 +13,12 @@ namespace CxMaturity.EndToEnd.Tests.Infrastructure;
 /// <summary>Arranges data through the app's own services, as the UI would, so tests start from a known state.</summary>
 public sealed class Scenario(AppServer app)
 {
+    public const string DemoOrganisation = "Northwind Retail (demo)";
+
+    public MaturityModel Model =>
+        app.Services.GetRequiredService<ModelCatalog>().Find("cx-maturity")
+        ?? throw new InvalidOperationException("The shipped model cx-maturity is not loaded.");
+
     public async Task<string> DemoUserIdAsync()
     {
         using var scope = app.Services.CreateScope();
@@ -20,19 +28,34 @@ public sealed class Scenario(AppServer app)
         return user.Id;
     }
 
+    /// <summary>The demo organisation's id and its closed "2026 baseline" round's id.</summary>
+    public async Task<(int OrganisationId, int RoundId)> DemoBaselineAsync()
+    {
+        var userId = await DemoUserIdAsync();
+        using var scope = app.Services.CreateScope();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var demo = (await organisations.ListForUserAsync(userId)).Single(o => o.Name == DemoOrganisation);
+        var baseline = (await organisations.GetAsync(userId, demo.Id)).Rounds.Single(r => r.Name == "2026 baseline");
+        return (demo.Id, baseline.Id);
+    }
+
+    public async Task<RoundResult> FinalResultsAsync(int roundId)
+    {
+        var userId = await DemoUserIdAsync();
+        using var scope = app.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<AssessmentService>().GetResultsAsync(userId, roundId)).Result;
+    }
+
     /// <summary>A new organisation owned by the demo user with an open round whose only respondent is the demo user.</summary>
     public async Task<int> RoundAnsweredByDemoUserAsync(string organisationName)
     {
         var userId = await DemoUserIdAsync();
-        var organisations = app.Services.GetRequiredService<OrganisationService>();
-        var assessments = app.Services.GetRequiredService<AssessmentService>();
+        using var scope = app.Services.CreateScope();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
         var organisation = await organisations.CreateAsync(userId, organisationName);
         var round = await assessments.CreateRoundAsync(userId, organisation.Id, new CreateRoundRequest("cx-maturity", "E2E round"));
         await assessments.AddRespondentAsync(userId, round.Id, new AddRespondentRequest("Dana Whitfield", DemoSignInInfo.DemoEmail, "Executive"));
         return round.Id;
     }
-
-    public Assessment.Content.MaturityModel Model =>
-        app.Services.GetRequiredService<ModelCatalog>().Find("cx-maturity")
-        ?? throw new InvalidOperationException("The shipped model cx-maturity is not loaded.");
 }

@@ -34,7 +34,7 @@ public sealed class QuestionnairePage(IPage page)
     public async Task SubmitAsync()
     {
         await page.GetByTestId("step-review").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("unanswered-count")).ToContainTextAsync("0");
+        await page.GetByTestId("all-answered").WaitForAsync();
         await page.GetByTestId("submit").ClickAsync();
         await page.GetByTestId("submitted").WaitForAsync();
     }
