@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -27,7 +28,7 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
             await ApiProblems.WriteAsync(
                 context,
                 StatusCodes.Status413PayloadTooLarge,
-                $"The request body is larger than the API accepts ({_limit:N0} bytes).");
+                string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the API accepts ({_limit:N0} bytes)."));
             return;
         }
 
@@ -54,7 +55,7 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
     {
         var request = context.Request;
         if (request.ContentLength is 0 ||
-            (request.ContentLength is null && !request.Headers.TransferEncoding.Any() && !HasBodyMethod(request)))
+            (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0 && !HasBodyMethod(request)))
         {
             return true;
         }
