@@ -79,7 +79,7 @@ public sealed class RoadmapComponentTests : MudBunitContext
         Assert.NotNull(lane.Find("[data-testid='vital-goals']"));
         Assert.Empty(lane.FindAll("[data-testid='vital-linked']"));
         Assert.Contains("<strong>first</strong>", card.InnerHtml);
-        Assert.Equal(("Alex", "Board in March."), (lane.Find("[data-testid='owner-goals']").TextContent, lane.Find("[data-testid='notes-goals']").TextContent));
+        Assert.Equal(("Alex", "Board in March."), (lane.Find("[data-testid='shown-owner-goals']").TextContent, lane.Find("[data-testid='shown-notes-goals']").TextContent));
         Assert.Empty(lane.FindAll("button"));
     }
 

@@ -115,16 +115,17 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
         var saved = await roadmaps.SetTargetsAsync(
             round.Owner.Id, round.RoundId, new Dictionary<string, int> { ["strategy"] = 4, ["voc"] = 3 }, roadmap.RoundVersion);
 
-        Assert.Equal([RoadmapRound.Scorecard, RoadmapRound.PortfolioView], saved.Added.Select(a => a.InitiativeId));
+        // In the new roadmap's order: portfolio view 5/3 × 2 × 3/2 = 5 before scorecard 5/3 × 2 × 4/3 = 40/9.
+        Assert.Equal([RoadmapRound.PortfolioView, RoadmapRound.Scorecard], saved.Added.Select(a => a.InitiativeId));
         Assert.Equal(
-            ["Steer the CX strategy with a quarterly scorecard against targets", "Manage all CX initiatives as one tracked portfolio"],
+            ["Manage all CX initiatives as one tracked portfolio", "Steer the CX strategy with a quarterly scorecard against targets"],
             saved.Added.Select(a => a.Title));
         Assert.Equal([RoadmapRound.DetractorAlerts, RoadmapRound.FeedbackLinked, RoadmapRound.TextAnalytics], saved.Dropped.Select(d => d.InitiativeId));
         Assert.Equal(2, saved.Kept);
 
         var after = saved.Roadmap;
         Assert.Equal(
-            [RoadmapRound.GoalsForExecutives, RoadmapRound.StrategyWithGoals, RoadmapRound.Scorecard, RoadmapRound.PortfolioView],
+            [RoadmapRound.GoalsForExecutives, RoadmapRound.StrategyWithGoals, RoadmapRound.PortfolioView, RoadmapRound.Scorecard],
             after.Items.Select(i => i.InitiativeId));
         // G_strategy = 4 − 2 = 2: priorities double, and the 3→4 items are the second transition, medium term.
         Assert.Equal(20.0 / 3, after.Item(RoadmapRound.GoalsForExecutives).Priority, Precision);
