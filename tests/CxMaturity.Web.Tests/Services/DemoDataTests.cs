@@ -40,6 +40,23 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_demo_roadmap_aims_its_three_weakest_dimensions_two_stages_up_with_accepted_items_and_a_project()
+    {
+        var demoUser = await DemoUserIdAsync();
+        var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
+        var baseline = (await _factory.Organisations.GetAsync(demoUser, organisation.Id)).Rounds
+            .Single(r => r.Name == DemoDataSeeder.BaselineRoundName);
+        var roadmap = await _factory.GetService<CxMaturity.Web.Features.Roadmap.RoadmapService>().GetRoadmapAsync(demoUser, baseline.Id);
+
+        var explicitTargets = roadmap.Dimensions.Where(d => d.ExplicitTarget is not null).ToList();
+        Assert.Equal(3, explicitTargets.Count);
+        Assert.All(explicitTargets, d => Assert.Equal(d.CurrentStage + 2, d.ExplicitTarget));
+        Assert.Contains(roadmap.Items, i => i.Horizon == CxMaturity.Assessment.Roadmap.Horizon.MediumTerm);
+        Assert.Equal(3, roadmap.Items.Count(i => i.Status == CxMaturity.Assessment.Roadmap.RoadmapItemStatus.Accepted));
+        Assert.Single(roadmap.Items, i => i.ProjectId is not null);
+    }
+
+    [Fact]
     public async Task The_demo_has_an_open_follow_up_with_respondents_in_progress_and_announces_its_sign_in()
     {
         var demoUser = await DemoUserIdAsync();

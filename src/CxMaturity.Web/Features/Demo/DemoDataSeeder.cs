@@ -1,10 +1,13 @@
 using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Roadmap;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -89,6 +92,7 @@ internal sealed partial class DemoDataSeeder(
 
         await assessments.CloseRoundAsync(demoUserId, baseline.Id, cancellationToken);
         await BackdateAsync(contextFactory, baseline.Id, today.AddDays(-150), random, cancellationToken);
+        await SeedRoadmapAsync(services, demoUserId, baseline.Id, cancellationToken);
 
         var followUp = await assessments.CreateRoundAsync(
             demoUserId,
@@ -115,6 +119,41 @@ internal sealed partial class DemoDataSeeder(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// A roadmap a CX lead has started to work on: the three weakest dimensions aim two stages up (so the medium-term
+    /// lane fills), the top short-term item of each is accepted, and the first of them is already a project.
+    /// </summary>
+    private static async Task SeedRoadmapAsync(IServiceProvider services, string userId, int roundId, CancellationToken cancellationToken)
+    {
+        var roadmaps = services.GetRequiredService<RoadmapService>();
+        var roadmap = await roadmaps.GetRoadmapAsync(userId, roundId, cancellationToken);
+        var weakest = roadmap.Dimensions
+            .Where(d => d.Score is not null && d.CurrentStage is < 4)
+            .OrderBy(d => d.Score)
+            .Take(3)
+            .ToDictionary(d => d.DimensionId, d => d.CurrentStage!.Value + 2);
+        roadmap = (await roadmaps.SetTargetsAsync(userId, roundId, weakest, cancellationToken: cancellationToken)).Roadmap;
+
+        var accepted = roadmap.Items
+            .Where(i => i.Horizon == Horizon.ShortTerm && weakest.ContainsKey(i.DimensionId))
+            .GroupBy(i => i.DimensionId)
+            .Select(g => g.First())
+            .ToList();
+        foreach (var item in accepted)
+        {
+            await roadmaps.UpdateItemAsync(
+                userId, roundId, item.InitiativeId,
+                new RoadmapItemUpdate(RoadmapItemStatus.Accepted, null, "Dana Whitfield", "Agreed at the steering group.", item.Version),
+                cancellationToken);
+        }
+
+        if (accepted.Count > 0)
+        {
+            await services.GetRequiredService<ProjectService>()
+                .CreateFromRoadmapItemAsync(userId, roundId, accepted[0].InitiativeId, cancellationToken);
+        }
+    }
 
     private static readonly DemoPerson[] Baseline =
     [
