@@ -4,6 +4,7 @@ using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Workbooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -73,6 +74,7 @@ public static class ApiExtensions
         v1.MapModelEndpoints();
         v1.MapAssessmentEndpoints();
         v1.MapRoadmapEndpoints();
+        app.MapWorkbookEndpoints(v1);
         return app;
     }
 }

@@ -6,6 +6,7 @@ using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Features.Setup;
 using CxMaturity.Web.Features.Tokens;
+using CxMaturity.Web.Features.Workbooks;
 
 namespace CxMaturity.Web.Extensions;
 
@@ -22,6 +23,7 @@ public static class FeatureExtensions
         services.AddScoped<ProjectService>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<FirstRunService>();
+        services.AddWorkbooks();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace CxMaturity.Web.Features.Api;
@@ -23,12 +24,14 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
             statusCodePages.Enabled = false;
         }
 
-        if (!await TryBufferBodyAsync(context))
+        // An endpoint that takes files (the questionnaire import) declares its own limit with RequestSizeLimit.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? _limit;
+        if (!await TryBufferBodyAsync(context, limit))
         {
             await ApiProblems.WriteAsync(
                 context,
                 StatusCodes.Status413PayloadTooLarge,
-                string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the API accepts ({_limit:N0} bytes)."));
+                string.Create(CultureInfo.InvariantCulture, $"The request body is larger than this endpoint accepts ({limit:N0} bytes)."));
             return;
         }
 
@@ -51,7 +54,7 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
 
     // Reads the body into memory, at most the limit, before any endpoint sees it, so that a chunked body with no
     // Content-Length is refused as surely as a declared one and the endpoint never gets a half-read stream.
-    private async Task<bool> TryBufferBodyAsync(HttpContext context)
+    private static async Task<bool> TryBufferBodyAsync(HttpContext context, long limit)
     {
         var request = context.Request;
         if (request.ContentLength is 0 ||
@@ -60,7 +63,7 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
             return true;
         }
 
-        if (request.ContentLength > _limit)
+        if (request.ContentLength > limit)
         {
             return false;
         }
@@ -71,7 +74,7 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
         int read;
         while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
         {
-            if (buffer.Length + read > _limit)
+            if (buffer.Length + read > limit)
             {
                 return false;
             }

@@ -1,0 +1,277 @@
+using System.Globalization;
+using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Roadmap;
+using CxMaturity.Assessment.Scoring;
+using CxMaturity.Assessment.Workbooks;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Models;
+using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Roadmap;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxMaturity.Web.Features.Workbooks;
+
+/// <summary>
+/// The Excel workbooks of SPEC §8: the engagement workbook of a round (this file) and the questionnaire workbook
+/// for answering offline, with its import (WorkbookService.Questionnaires.cs). Every method takes the acting user's
+/// id first and checks their role in the organisation owning the round; building or reading a workbook waits for a
+/// slot of the <see cref="ExportLimiter"/>.
+/// </summary>
+/// <remarks>
+/// The engagement workbook holds final results only (submitted questionnaires), never a preview. Owner, CX lead,
+/// Contributor and Viewer may download it; only Owner and CX lead get respondents' names and comments — for the
+/// others it is always anonymised (R01, R02…) and carries no comments, as the role matrix keeps individual answers
+/// and comments with the Owner and CX leads.
+/// </remarks>
+public sealed partial class WorkbookService(
+    IDbContextFactory<AppDbContext> contextFactory,
+    AssessmentService assessments,
+    RoadmapService roadmaps,
+    ProjectService projects,
+    ModelVersionStore models,
+    WorkbookSigningKey signingKey,
+    ExportLimiter limiter,
+    TimeProvider time)
+{
+    private const string NotApplicableStage = "Not applicable";
+
+    /// <summary>
+    /// The engagement workbook of a round. Owner, CX lead, Contributor and Viewer; names and comments for Owner and
+    /// CX lead only — for everyone else the workbook is anonymised whatever <paramref name="anonymise"/> says.
+    /// </summary>
+    /// <exception cref="NotFoundException">The round does not exist or belongs to another organisation.</exception>
+    /// <exception cref="ForbiddenException">The caller is a Respondent.</exception>
+    /// <exception cref="ExportsBusyException">Too many workbooks are being built; try again later.</exception>
+    public async Task<WorkbookFile> ExportEngagementAsync(
+        string userId,
+        int roundId,
+        bool anonymise,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Readers);
+        var seesNames = access.Role.CanManage();
+        anonymise |= !seesNames;
+
+        using (await limiter.EnterAsync(cancellationToken))
+        {
+            var data = await EngagementDataAsync(db, userId, roundId, includeComments: seesNames, cancellationToken);
+            var content = await WriteAsync(output => EngagementWorkbookWriter.Write(data, output, anonymise), cancellationToken);
+            return new WorkbookFile(WorkbookFileNames.Engagement(data.Organisation, data.RoundName, anonymise), content);
+        }
+    }
+
+    /// <summary>
+    /// What the engagement workbook of a round shows, from its final results, roadmap and projects. Used by
+    /// <see cref="ExportEngagementAsync"/>; the caller's access is already checked on <paramref name="db"/>.
+    /// </summary>
+    private async Task<EngagementWorkbookData> EngagementDataAsync(
+        AppDbContext db,
+        string userId,
+        int roundId,
+        bool includeComments,
+        CancellationToken cancellationToken)
+    {
+        var round = await assessments.GetRoundAsync(userId, roundId, cancellationToken);
+        var results = await assessments.GetResultsAsync(userId, roundId, preview: false, cancellationToken);
+        var roadmap = await roadmaps.GetRoadmapAsync(userId, roundId, cancellationToken);
+        var projectList = await projects.ListAsync(userId, round.OrganisationId, cancellationToken);
+
+        var model = results.Model;
+        var result = results.Result;
+        var dimensions = model.Dimensions
+            .Where(d => results.DimensionsInScope.Contains(d.Id))
+            .OrderBy(d => d.Order)
+            .ToList();
+        var roadmapDimensions = roadmap.Dimensions.ToDictionary(d => d.DimensionId, StringComparer.Ordinal);
+
+        return new EngagementWorkbookData
+        {
+            Organisation = results.OrganisationName,
+            RoundName = results.RoundName,
+            ModelId = model.Id,
+            ModelVersion = model.Version,
+            ModelTitle = model.Title,
+            OpensOn = round.OpensOn,
+            ClosesOn = round.ClosesOn,
+            GeneratedAtUtc = time.GetUtcNow().UtcDateTime,
+            RespondentsSubmitted = result.RespondentsCounted,
+            RespondentsInvited = results.RespondentsTotal,
+            OverallScore = result.Overall,
+            OverallStage = StageName(model, result.OverallStage),
+            FoundationStage = StageName(model, result.FoundationStage),
+            StageNames = [.. model.Stages.OrderBy(s => s.Level).Select(s => s.Name)],
+            Dimensions =
+            [
+                .. dimensions.Select(d =>
+                {
+                    var figures = result.FindDimension(d.Id);
+                    var planned = roadmapDimensions.GetValueOrDefault(d.Id);
+                    return new DimensionSummaryRow(
+                        d.Id, d.Title, figures?.Score, StageName(model, figures?.Stage), StageName(model, planned?.Target), planned?.Gap);
+                }),
+            ],
+            DimensionStatistics = [.. dimensions.SelectMany(d => DimensionStatistics(d, result))],
+            Questions =
+            [
+                .. dimensions.SelectMany(d => d.Questions.Select(q => (Dimension: d, Question: q)))
+                    .Select(x => (x.Dimension, x.Question, Figures: result.FindQuestion(x.Question.Id)))
+                    .Select(x => new QuestionStatisticsRow(
+                        x.Dimension.Title,
+                        x.Question.Id,
+                        x.Question.Text,
+                        x.Figures?.Mean,
+                        x.Figures?.LevelCounts ?? [0, 0, 0, 0, 0],
+                        x.Figures?.NotApplicableCount ?? 0)),
+            ],
+            Responses = await ResponsesAsync(db, roundId, model, dimensions, includeComments, cancellationToken),
+            Roadmap = RoadmapRows(roadmap, projectList),
+            Projects = ProjectRows(model, roadmap, projectList),
+        };
+    }
+
+    private static IEnumerable<DimensionStatisticsRow> DimensionStatistics(Dimension dimension, RoundResult result)
+    {
+        var all = result.FindDimension(dimension.Id)?.Statistics ?? Statistics.Empty;
+        yield return Row("All", all);
+        foreach (var group in result.Groups.Where(g => g.DimensionId == dimension.Id))
+        {
+            yield return Row(group.Group, group.Statistics);
+        }
+
+        DimensionStatisticsRow Row(string group, Statistics s) =>
+            new(dimension.Title, group, s.N, s.Mean, s.Median, s.Min, s.Max, s.StandardDeviation);
+    }
+
+    // Submitted respondents only: the same ones the final results count.
+    private static async Task<List<ResponseRow>> ResponsesAsync(
+        AppDbContext db,
+        int roundId,
+        MaturityModel model,
+        IReadOnlyList<Dimension> dimensions,
+        bool includeComments,
+        CancellationToken cancellationToken)
+    {
+        var submitted = db.Respondents.Where(r => r.RoundId == roundId && r.Status == RespondentStatus.Submitted);
+        var respondents = await submitted.AsNoTracking()
+            .OrderBy(r => r.Name).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.Name, r.Group })
+            .ToListAsync(cancellationToken);
+        var submittedIds = submitted.Select(r => r.Id);
+        var answers = await db.Answers.AsNoTracking()
+            .Where(a => submittedIds.Contains(a.RespondentId))
+            .Select(a => new { a.RespondentId, a.QuestionId, a.Level, a.Comment })
+            .ToListAsync(cancellationToken);
+        var answersOf = answers
+            .GroupBy(a => a.RespondentId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(a => a.QuestionId, StringComparer.Ordinal));
+
+        var rows = new List<ResponseRow>(answers.Count);
+        foreach (var respondent in respondents)
+        {
+            if (!answersOf.TryGetValue(respondent.Id, out var byQuestion))
+            {
+                continue;
+            }
+
+            var id = respondent.Id.ToString(CultureInfo.InvariantCulture);
+            foreach (var dimension in dimensions)
+            {
+                foreach (var question in dimension.Questions)
+                {
+                    if (byQuestion.TryGetValue(question.Id, out var answer))
+                    {
+                        rows.Add(new ResponseRow(
+                            id,
+                            respondent.Name,
+                            respondent.Group,
+                            dimension.Title,
+                            question.Id,
+                            question.Text,
+                            answer.Level,
+                            answer.Level is { } level ? StageName(model, level) : NotApplicableStage,
+                            includeComments ? answer.Comment : null));
+                    }
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static List<RoadmapRow> RoadmapRows(RoadmapView roadmap, IReadOnlyList<ProjectSummaryView> projectList)
+    {
+        var projectTitles = projectList.ToDictionary(p => p.Id, p => p.Title);
+        return
+        [
+            .. roadmap.Items.Select((item, index) => new RoadmapRow(
+                index + 1,
+                HorizonName(item.Horizon),
+                item.DimensionTitle,
+                string.Create(CultureInfo.InvariantCulture, $"{item.From} → {item.To}"),
+                item.Title,
+                item.Priority,
+                item.Impact,
+                item.Effort,
+                item.Status.ToString(),
+                item.Owner,
+                item.ProjectId is { } projectId ? projectTitles.GetValueOrDefault(projectId) : null,
+                item.ParetoShare)),
+        ];
+    }
+
+    private static List<ProjectRow> ProjectRows(MaturityModel model, RoadmapView roadmap, IReadOnlyList<ProjectSummaryView> projectList) =>
+    [
+        .. projectList
+            .OrderBy(p => p.DueOn ?? DateOnly.MaxValue).ThenBy(p => p.Title, StringComparer.CurrentCulture)
+            .Select(p => new ProjectRow(
+                p.Title,
+                p.DimensionId is { } dimensionId ? model.FindDimension(dimensionId)?.Title ?? dimensionId : null,
+                StatusName(p.Status),
+                p.Owner,
+                null,
+                p.DueOn,
+                p.RoundId == roadmap.RoundId && p.InitiativeId is { } initiativeId
+                    ? roadmap.FindItem(initiativeId)?.Title ?? initiativeId
+                    : p.InitiativeId,
+                [])),
+    ];
+
+    private static string? StageName(MaturityModel model, int? level) =>
+        level is { } l ? model.Stages.FirstOrDefault(s => s.Level == l)?.Name : null;
+
+    private static string HorizonName(Horizon horizon) => horizon switch
+    {
+        Horizon.ShortTerm => "Short term (0–6 months)",
+        Horizon.MediumTerm => "Medium term (6–12 months)",
+        _ => "Long term (12–24 months)",
+    };
+
+    private static string StatusName(ProjectStatus status) => status == ProjectStatus.InProgress ? "In progress" : status.ToString();
+
+    /// <summary>
+    /// Runs a workbook writer (synchronous, CPU-bound) off the caller's thread, so that a page stays responsive,
+    /// into a temporary file deleted when the returned stream is disposed: a large workbook waits on disk, not in
+    /// memory, while it is sent.
+    /// </summary>
+    private static async Task<Stream> WriteAsync(Action<Stream> write, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cxmaturity-{Guid.NewGuid():N}.xlsx");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose);
+        try
+        {
+            await Task.Run(() => write(file), cancellationToken);
+            await file.FlushAsync(cancellationToken);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Net.Http.Headers;
+using ClosedXML.Excel;
+using CxMaturity.Assessment.Content;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Workbooks;
+using CxMaturity.Web.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CxMaturity.Web.Tests.Workbooks;
+
+/// <summary>
+/// Fills and edits workbooks the way a person or another program would — with DocumentFormat.OpenXml, not through
+/// the code under test (after the domain tests' WorkbookFiles) — and talks to the workbook endpoints.
+/// </summary>
+internal static class WorkbookTestFiles
+{
+    public const string Questions = "Questions";
+
+    /// <summary>One answer to type into a questionnaire: a level 1..5, or null for Not applicable.</summary>
+    public sealed record Typed(int? Level, string? Comment = null);
+
+    /// <summary>
+    /// Types the answers into a questionnaire workbook: the statement of the chosen level (or "Not applicable") in the
+    /// Answer column of the question's row, and the comment beside it.
+    /// </summary>
+    public static byte[] Fill(byte[] workbook, MaturityModel model, IReadOnlyDictionary<string, Typed> answers)
+    {
+        var rows = QuestionRows(workbook);
+        return Edit(workbook, document =>
+        {
+            foreach (var (questionId, answer) in answers)
+            {
+                var row = rows[questionId];
+                var text = answer.Level is { } level ? model.FindQuestion(questionId)!.OptionFor(level) : "Not applicable";
+                SetText(document, Questions, $"D{row}", text);
+                if (answer.Comment is not null)
+                {
+                    SetText(document, Questions, $"E{row}", answer.Comment);
+                }
+            }
+        });
+    }
+
+    /// <summary>The row of every question on the Questions sheet, read with ClosedXML.</summary>
+    public static Dictionary<string, int> QuestionRows(byte[] workbook)
+    {
+        using var book = new XLWorkbook(new MemoryStream(workbook));
+        return book.Worksheet(Questions).RowsUsed()
+            .Where(r => r.RowNumber() > 4 && !r.Cell(2).IsEmpty())
+            .ToDictionary(r => r.Cell(2).GetString(), r => r.RowNumber());
+    }
+
+    public static byte[] Edit(byte[] workbook, Action<SpreadsheetDocument> edit)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            edit(document);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Types text into a cell, as an inline string.</summary>
+    public static void SetText(SpreadsheetDocument document, string sheet, string reference, string text)
+    {
+        var cell = GetOrCreateCell(Sheet(document, sheet), reference);
+        cell.RemoveAllChildren();
+        cell.DataType = CellValues.InlineString;
+        cell.InlineString = new InlineString(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+    }
+
+    private static WorksheetPart Sheet(SpreadsheetDocument document, string name)
+    {
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
+        return (WorksheetPart)workbook.GetPartById(sheet.Id!);
+    }
+
+    private static Cell GetOrCreateCell(WorksheetPart part, string reference)
+    {
+        var rowIndex = uint.Parse(new string([.. reference.SkipWhile(char.IsLetter)]));
+        var data = part.Worksheet.GetFirstChild<SheetData>()!;
+        var row = data.Elements<Row>().FirstOrDefault(r => r.RowIndex?.Value == rowIndex);
+        if (row is null)
+        {
+            row = new Row { RowIndex = rowIndex };
+            var after = data.Elements<Row>().LastOrDefault(r => r.RowIndex!.Value < rowIndex);
+            if (after is null)
+            {
+                data.PrependChild(row);
+            }
+            else
+            {
+                data.InsertAfter(row, after);
+            }
+        }
+
+        var cell = row.Elements<Cell>().FirstOrDefault(c => c.CellReference?.Value == reference);
+        if (cell is null)
+        {
+            cell = new Cell { CellReference = reference };
+            var column = ColumnNumber(reference);
+            var before = row.Elements<Cell>().FirstOrDefault(c => ColumnNumber(c.CellReference!.Value!) > column);
+            if (before is null)
+            {
+                row.Append(cell);
+            }
+            else
+            {
+                row.InsertBefore(cell, before);
+            }
+        }
+
+        return cell;
+    }
+
+    private static int ColumnNumber(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => (n * 26) + (char.ToUpperInvariant(c) - 'A' + 1));
+
+    public static string QuestionnaireUrl(int roundId, int? respondentId = null) =>
+        $"/api/v1/assessments/{roundId}/questionnaire.xlsx{(respondentId is { } id ? $"?respondentId={id}" : "")}";
+
+    public static string EngagementUrl(int roundId, bool anonymise = false) =>
+        $"/api/v1/assessments/{roundId}/workbook.xlsx{(anonymise ? "?anonymise=true" : "")}";
+
+    public static string ImportUrl(int roundId) => $"/api/v1/assessments/{roundId}/questionnaire-imports";
+
+    public static async Task<byte[]> DownloadAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        Assert.Equal(WorkbookFile.ContentType, response.Content.Headers.ContentType?.MediaType);
+        return body;
+    }
+
+    /// <summary>Posts a file as multipart/form-data, as a client of the API would.</summary>
+    public static Task<HttpResponseMessage> ImportAsync(
+        this HttpClient client,
+        int roundId,
+        byte[] file,
+        string fileName = "answers.xlsx",
+        IReadOnlyDictionary<string, string>? fields = null)
+    {
+        var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(WorkbookFile.ContentType);
+        form.Add(content, "file", fileName);
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return client.PostAsync(ImportUrl(roundId), form);
+    }
+
+    /// <summary>A cookie exactly as the sign-in page would set it: Identity's principal, protected by the app's own keys.</summary>
+    public static async Task<string> SignInCookieAsync(this CxWebApplicationFactory factory, string userId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var claims = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
+        var principal = await claims.CreateAsync((await users.FindByIdAsync(userId))!);
+        var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties(), IdentityConstants.ApplicationScheme);
+        return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
+    }
+}
+
+/// <summary>A refused import as the API reports it: problem details with every problem and whether confirming would help.</summary>
+public sealed record ImportProblemDocument(
+    int Status,
+    string? Title,
+    string Detail,
+    List<ImportProblemDto> Problems,
+    bool ConfirmationRequired);
