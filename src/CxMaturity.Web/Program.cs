@@ -1,4 +1,5 @@
 using CxMaturity.Assessment.Content;
+using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Components;
 using CxMaturity.Web.Extensions;
 using MudBlazor.Services;
@@ -8,7 +9,7 @@ if (args is ["validate-content", ..])
 {
     if (args is [_, var folder])
     {
-        return ContentCommand.Run(folder, Console.Out);
+        return ContentCommand.Run(ContentOptions.ResolveFolder(folder, Environment.CurrentDirectory), Console.Out);
     }
 
     await Console.Error.WriteLineAsync("Usage: CxMaturity.Web validate-content <folder>");

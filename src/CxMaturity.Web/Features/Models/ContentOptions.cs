@@ -11,6 +11,30 @@ public sealed class ContentOptions
     /// </summary>
     public string? Directory { get; set; }
 
+    /// <summary>
+    /// A folder named on the command line: as given when it exists or is absolute, else the first match walking up
+    /// from <paramref name="start"/> — <c>dotnet run --project</c> starts the app in the project's folder, so
+    /// <c>validate-content content</c> typed at the repository root still finds the repository's <c>content/</c>.
+    /// </summary>
+    internal static string ResolveFolder(string folder, string start)
+    {
+        if (Path.IsPathRooted(folder) || System.IO.Directory.Exists(folder))
+        {
+            return folder;
+        }
+
+        for (var ancestor = new DirectoryInfo(start); ancestor is not null; ancestor = ancestor.Parent)
+        {
+            var candidate = Path.Combine(ancestor.FullName, folder);
+            if (System.IO.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return folder;
+    }
+
     internal static string FindDefault(string contentRoot)
     {
         for (var folder = new DirectoryInfo(contentRoot); folder is not null; folder = folder.Parent)
