@@ -46,6 +46,24 @@ public sealed class Scenario(AppServer app)
         return (await scope.ServiceProvider.GetRequiredService<AssessmentService>().GetResultsAsync(userId, roundId)).Result;
     }
 
+    public async Task CloseRoundAsync(int roundId)
+    {
+        var userId = await DemoUserIdAsync();
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AssessmentService>().CloseRoundAsync(userId, roundId);
+    }
+
+    /// <summary>The demo user's stored answers in the round: question id → level (null for NotApplicable).</summary>
+    public async Task<IReadOnlyDictionary<string, int?>> StoredAnswersAsync(int roundId)
+    {
+        var userId = await DemoUserIdAsync();
+        using var scope = app.Services.CreateScope();
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var mine = (await assessments.ListMyQuestionnairesAsync(userId)).Single(q => q.RoundId == roundId);
+        var questionnaire = await assessments.GetQuestionnaireAsync(userId, roundId, mine.RespondentId);
+        return questionnaire.Answers.ToDictionary(a => a.Key, a => a.Value.Level);
+    }
+
     /// <summary>A new organisation owned by the demo user with an open round whose only respondent is the demo user.</summary>
     public async Task<int> RoundAnsweredByDemoUserAsync(string organisationName)
     {
