@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using ClosedXML.Excel;
 using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Tests.Workbooks;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Workbooks;
 using CxMaturity.Web.Tests.Infrastructure;
@@ -71,7 +72,7 @@ internal static class WorkbookTestFiles
     /// <summary>Types text into a cell, as an inline string.</summary>
     public static void SetText(SpreadsheetDocument document, string sheet, string reference, string text)
     {
-        var cell = GetOrCreateCell(Sheet(document, sheet), reference);
+        var cell = WorkbookFiles.GetOrCreateCell(Sheet(document, sheet), reference);
         cell.RemoveAllChildren();
         cell.DataType = CellValues.InlineString;
         cell.InlineString = new InlineString(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
@@ -83,47 +84,6 @@ internal static class WorkbookTestFiles
         var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
         return (WorksheetPart)workbook.GetPartById(sheet.Id!);
     }
-
-    private static Cell GetOrCreateCell(WorksheetPart part, string reference)
-    {
-        var rowIndex = uint.Parse(new string([.. reference.SkipWhile(char.IsLetter)]));
-        var data = part.Worksheet.GetFirstChild<SheetData>()!;
-        var row = data.Elements<Row>().FirstOrDefault(r => r.RowIndex?.Value == rowIndex);
-        if (row is null)
-        {
-            row = new Row { RowIndex = rowIndex };
-            var after = data.Elements<Row>().LastOrDefault(r => r.RowIndex!.Value < rowIndex);
-            if (after is null)
-            {
-                data.PrependChild(row);
-            }
-            else
-            {
-                data.InsertAfter(row, after);
-            }
-        }
-
-        var cell = row.Elements<Cell>().FirstOrDefault(c => c.CellReference?.Value == reference);
-        if (cell is null)
-        {
-            cell = new Cell { CellReference = reference };
-            var column = ColumnNumber(reference);
-            var before = row.Elements<Cell>().FirstOrDefault(c => ColumnNumber(c.CellReference!.Value!) > column);
-            if (before is null)
-            {
-                row.Append(cell);
-            }
-            else
-            {
-                row.InsertBefore(cell, before);
-            }
-        }
-
-        return cell;
-    }
-
-    private static int ColumnNumber(string reference) =>
-        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => (n * 26) + (char.ToUpperInvariant(c) - 'A' + 1));
 
     public static string QuestionnaireUrl(int roundId, int? respondentId = null) =>
         $"/api/v1/assessments/{roundId}/questionnaire.xlsx{(respondentId is { } id ? $"?respondentId={id}" : "")}";
