@@ -36,4 +36,33 @@ public sealed class Respondent : IVersioned
     public List<Answer> Answers { get; set; } = [];
 
     public List<ImportanceRating> ImportanceRatings { get; set; } = [];
+
+    /// <summary>
+    /// Answers or ratings were saved at <paramref name="now"/>: an invited respondent is now in progress, and resumes
+    /// in <paramref name="lastDimensionId"/> when one is given. Shared by every way answers arrive (page, API, workbook).
+    /// </summary>
+    public void MarkAnswered(DateTime now, string? lastDimensionId)
+    {
+        if (Status == RespondentStatus.Invited)
+        {
+            Status = RespondentStatus.InProgress;
+        }
+
+        StartedUtc ??= now;
+        LastDimensionId = lastDimensionId ?? LastDimensionId;
+    }
+
+    /// <summary>Hands the answers in: from now on they count in final results.</summary>
+    public void Submit(DateTime now)
+    {
+        Status = RespondentStatus.Submitted;
+        SubmittedUtc = now;
+    }
+
+    /// <summary>Back to in progress, for answers that replaced a submitted questionnaire without submitting again.</summary>
+    public void Reopen()
+    {
+        Status = RespondentStatus.InProgress;
+        SubmittedUtc = null;
+    }
 }

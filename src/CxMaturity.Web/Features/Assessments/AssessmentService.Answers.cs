@@ -244,23 +244,12 @@ public sealed partial class AssessmentService
 
         if (answers.Count > 0 || importance is { Count: > 0 } || submit)
         {
-            if (respondent.Status == RespondentStatus.Invited)
-            {
-                respondent.Status = RespondentStatus.InProgress;
-            }
-
-            respondent.StartedUtc ??= now;
-        }
-
-        if (answers.Count > 0)
-        {
-            respondent.LastDimensionId = questions[answers[^1].QuestionId].DimensionId;
+            respondent.MarkAnswered(now, answers.Count > 0 ? questions[answers[^1].QuestionId].DimensionId : null);
         }
 
         if (submit)
         {
-            respondent.Status = RespondentStatus.Submitted;
-            respondent.SubmittedUtc = now;
+            respondent.Submit(now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

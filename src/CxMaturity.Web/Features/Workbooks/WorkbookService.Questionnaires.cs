@@ -219,10 +219,15 @@ public sealed partial class WorkbookService
             }
         }
 
-        respondent.StartedUtc ??= now;
-        respondent.LastDimensionId = lastDimension ?? respondent.LastDimensionId;
-        respondent.Status = request.Submit ? RespondentStatus.Submitted : RespondentStatus.InProgress;
-        respondent.SubmittedUtc = request.Submit ? now : null;
+        respondent.MarkAnswered(now, lastDimension);
+        if (request.Submit)
+        {
+            respondent.Submit(now);
+        }
+        else
+        {
+            respondent.Reopen();
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
