@@ -42,6 +42,7 @@ public sealed class TwoDeviceTests(BrowserFixture browser) : IClassFixture<Brows
 
         await Assertions.Expect(laptop.Page.GetByTestId($"saved-{q[1]}")).ToHaveAttributeAsync("data-state", "Failed");
         await Assertions.Expect(laptop.Page.GetByTestId($"save-error-{q[1]}")).ToContainTextAsync("closed");
+        await Assertions.Expect(laptop.Page.GetByTestId($"retry-{q[1]}")).ToHaveCountAsync(0); // final: nothing to retry
         Assert.Equal(3, (await scenario.StoredAnswersAsync(roundId))[q[1]]);
         await laptop.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, "closed-round-refusal.png") });
     }

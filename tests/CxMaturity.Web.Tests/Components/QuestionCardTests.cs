@@ -116,6 +116,21 @@ public sealed class QuestionCardTests : MudBunitContext
     }
 
     [Fact]
+    public void A_final_refusal_on_a_locked_card_says_why_and_offers_no_retry()
+    {
+        var card = Render<QuestionCard>(p => p
+            .Add(c => c.Question, TestModel.Loops)
+            .Add(c => c.Answered, true)
+            .Add(c => c.Level, 5)
+            .Add(c => c.State, SaveState.Failed)
+            .Add(c => c.Error, "The round is closed; answers can no longer be changed.")
+            .Add(c => c.ReadOnly, true));
+
+        Assert.Contains("round is closed", card.Find("[data-testid='save-error-voc.loops']").TextContent);
+        Assert.Empty(card.FindAll("[data-testid='retry-voc.loops']"));
+    }
+
+    [Fact]
     public void No_error_message_is_shown_while_saving()
     {
         var card = Render<QuestionCard>(p => p
