@@ -232,6 +232,36 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
     }
 
     [Fact]
+    public async Task An_import_replaces_the_answers_clears_evidence_keeps_importance_and_without_submit_reopens_the_questionnaire()
+    {
+        var org = await factory.CreateOrganisationWithRoundAsync();
+        var owner = org.Owner.Id;
+        using var api = await factory.CreateApiClientAsync(owner);
+        var respondent = (await factory.AddRespondentAsync(owner, org.Round.Id, "Executive", "Ivo")).Respondent.Id;
+        var first = Model.Dimensions[0];
+        await factory.Assessments.SaveAnswersAsync(owner, org.Round.Id, respondent, new(
+            [.. Model.AllQuestions.Select(q => new Web.Features.Assessments.AnswerInput(q.Id, 1, null, "https://evidence.example/" + q.Id))],
+            Submit: true,
+            Importance: new Dictionary<string, int> { [first.Id] = 5 }));
+        var workbook = Fill(await api.DownloadAsync(QuestionnaireUrl(org.Round.Id, respondent)), Model, Answers(shift: 2));
+
+        var summary = await (await api.ImportAsync(org.Round.Id, workbook, fields: new Dictionary<string, string>
+        {
+            ["confirmOverwrite"] = "true",
+            ["submit"] = "false",
+        })).ReadAsync<QuestionnaireImportDto>();
+
+        var saved = await factory.Assessments.GetQuestionnaireAsync(owner, org.Round.Id, respondent);
+        var expected = Answers(shift: 2);
+        Assert.True(summary.OverwroteSubmission);
+        Assert.False(summary.Submitted);
+        Assert.Equal(CxMaturity.Assessment.Scoring.RespondentStatus.InProgress, (await factory.Assessments.GetRoundAsync(owner, org.Round.Id)).Respondents!.Single(r => r.Id == respondent).Status);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), saved.Answers.Keys.Order(StringComparer.Ordinal)); // replaced, not merged
+        Assert.All(saved.Answers.Values, a => Assert.Null(a.Evidence));
+        Assert.Equal(5, saved.Importance[first.Id]);
+    }
+
+    [Fact]
     public async Task A_blank_workbook_needs_a_respondent_and_imports_into_the_one_chosen()
     {
         var org = await factory.CreateOrganisationWithRoundAsync();

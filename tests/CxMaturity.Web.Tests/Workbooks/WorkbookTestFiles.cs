@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
 using ClosedXML.Excel;
 using CxMaturity.Assessment.Content;
-using CxMaturity.Assessment.Tests.Workbooks;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Workbooks;
 using CxMaturity.Web.Tests.Infrastructure;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -16,8 +13,9 @@ using Microsoft.Extensions.Options;
 namespace CxMaturity.Web.Tests.Workbooks;
 
 /// <summary>
-/// Fills and edits workbooks the way a person or another program would — with DocumentFormat.OpenXml, not through
-/// the code under test (after the domain tests' WorkbookFiles) — and talks to the workbook endpoints.
+/// Fills questionnaire workbooks the way a person or another program would — with the domain tests' WorkbookFiles
+/// (linked into this project, its members imported everywhere), not through the code under test — and talks to the
+/// workbook endpoints.
 /// </summary>
 internal static class WorkbookTestFiles
 {
@@ -55,34 +53,6 @@ internal static class WorkbookTestFiles
         return book.Worksheet(Questions).RowsUsed()
             .Where(r => r.RowNumber() > 4 && !r.Cell(2).IsEmpty())
             .ToDictionary(r => r.Cell(2).GetString(), r => r.RowNumber());
-    }
-
-    public static byte[] Edit(byte[] workbook, Action<SpreadsheetDocument> edit)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(workbook);
-        using (var document = SpreadsheetDocument.Open(stream, true))
-        {
-            edit(document);
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>Types text into a cell, as an inline string.</summary>
-    public static void SetText(SpreadsheetDocument document, string sheet, string reference, string text)
-    {
-        var cell = WorkbookFiles.GetOrCreateCell(Sheet(document, sheet), reference);
-        cell.RemoveAllChildren();
-        cell.DataType = CellValues.InlineString;
-        cell.InlineString = new InlineString(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
-    }
-
-    private static WorksheetPart Sheet(SpreadsheetDocument document, string name)
-    {
-        var workbook = document.WorkbookPart!;
-        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
-        return (WorksheetPart)workbook.GetPartById(sheet.Id!);
     }
 
     public static string QuestionnaireUrl(int roundId, int? respondentId = null) =>

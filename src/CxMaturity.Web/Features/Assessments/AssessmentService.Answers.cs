@@ -199,30 +199,69 @@ public sealed partial class AssessmentService
         Func<int, string> keyOf,
         CancellationToken cancellationToken)
     {
-        var model = await models.LoadAsync(target.ModelVersionId, cancellationToken);
-        var questions = QuestionsInScope(model, target.DimensionsInScope);
-        ValidateAnswers(model, target.DimensionsInScope, questions, answers, importance, keyOf);
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == target.RoundId, cancellationToken);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == target.RespondentId, cancellationToken);
-        var roundStatus = await db.Rounds.Where(r => r.Id == target.RoundId).Select(r => r.Status).SingleAsync(cancellationToken);
-        if (roundStatus != RoundStatus.Open)
+        var progress = await WriteAnswersAsync(
+            db, round, respondent, answers, importance, AnswerWriteMode.Merge, submit, allowOverwriteSubmitted: false, keyOf, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return progress;
+    }
+
+    /// <summary>
+    /// The one place answers are written, inside the caller's transaction (the caller loads <paramref name="round"/>
+    /// and the tracked <paramref name="respondent"/> in it): validates every answer and rating against the round's
+    /// model and scope, refuses a round that is not open and, unless <paramref name="allowOverwriteSubmitted"/>, a
+    /// respondent who already submitted; then saves, marks the respondent as answering, submits with
+    /// <paramref name="submit"/> or else puts a submitted respondent back in progress, and reports progress.
+    /// <see cref="AnswerWriteMode.Merge"/> upserts the given answers; <see cref="AnswerWriteMode.Replace"/> first
+    /// removes every answer the respondent had (importance ratings are kept unless given).
+    /// </summary>
+    /// <exception cref="ValidationException">Keys from <paramref name="keyOf"/>, such as <c>answers[3].level</c>, and <c>importance.voc</c>.</exception>
+    /// <exception cref="ConflictException">The round is not open, or the respondent submitted and overwriting is not allowed.</exception>
+    internal async Task<RespondentProgressView> WriteAnswersAsync(
+        AppDbContext db,
+        AssessmentRound round,
+        Respondent respondent,
+        IReadOnlyList<AnswerInput> answers,
+        IReadOnlyDictionary<string, int?>? importance,
+        AnswerWriteMode mode,
+        bool submit,
+        bool allowOverwriteSubmitted,
+        Func<int, string> keyOf,
+        CancellationToken cancellationToken)
+    {
+        var model = await models.LoadAsync(round.ModelVersionId, cancellationToken);
+        var questions = QuestionsInScope(model, round.DimensionsInScope);
+        ValidateAnswers(model, round.DimensionsInScope, questions, answers, importance, keyOf);
+
+        if (round.Status != RoundStatus.Open)
         {
-            throw new ConflictException(roundStatus == RoundStatus.Closed
+            throw new ConflictException(round.Status == RoundStatus.Closed
                 ? "The round is closed; answers can no longer be changed."
                 : "The round is not open yet; answers cannot be saved.");
         }
 
-        if (respondent.Status == RespondentStatus.Submitted)
+        if (respondent.Status == RespondentStatus.Submitted && !allowOverwriteSubmitted)
         {
             throw new ConflictException("Answers were already submitted; they can no longer be changed.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var questionIds = answers.Select(a => a.QuestionId).ToList();
-        var existing = await db.Answers
-            .Where(a => a.RespondentId == respondent.Id && questionIds.Contains(a.QuestionId))
-            .ToDictionaryAsync(a => a.QuestionId, StringComparer.Ordinal, cancellationToken);
+        Dictionary<string, Answer> existing;
+        if (mode == AnswerWriteMode.Replace)
+        {
+            await db.Answers.Where(a => a.RespondentId == respondent.Id).ExecuteDeleteAsync(cancellationToken);
+            existing = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        }
+        else
+        {
+            var questionIds = answers.Select(a => a.QuestionId).ToList();
+            existing = await db.Answers
+                .Where(a => a.RespondentId == respondent.Id && questionIds.Contains(a.QuestionId))
+                .ToDictionaryAsync(a => a.QuestionId, StringComparer.Ordinal, cancellationToken);
+        }
+
         foreach (var input in answers)
         {
             if (!existing.TryGetValue(input.QuestionId, out var answer))
@@ -242,7 +281,7 @@ public sealed partial class AssessmentService
             await SaveImportanceRatingsAsync(db, respondent.Id, importance, cancellationToken);
         }
 
-        if (answers.Count > 0 || importance is { Count: > 0 } || submit)
+        if (mode == AnswerWriteMode.Replace || answers.Count > 0 || importance is { Count: > 0 } || submit)
         {
             respondent.MarkAnswered(now, answers.Count > 0 ? questions[answers[^1].QuestionId].DimensionId : null);
         }
@@ -251,10 +290,13 @@ public sealed partial class AssessmentService
         {
             respondent.Submit(now);
         }
+        else if (respondent.Status == RespondentStatus.Submitted)
+        {
+            respondent.Reopen();
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         var answered = await db.Answers.CountAsync(a => a.RespondentId == respondent.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new RespondentProgressView(
             respondent.Id, respondent.Status, answered, questions.Count,
             questions.Count > 0 ? (double)answered / questions.Count : 0, now);
@@ -393,4 +435,14 @@ public sealed partial class AssessmentService
     }
 
     private sealed record RespondentTarget(int RespondentId, int RoundId, int ModelVersionId, IReadOnlyList<string> DimensionsInScope);
+}
+
+/// <summary>How <see cref="AssessmentService.WriteAnswersAsync"/> treats the answers a respondent already has.</summary>
+internal enum AnswerWriteMode
+{
+    /// <summary>The given answers are added or updated; the others stay.</summary>
+    Merge,
+
+    /// <summary>The given answers replace every answer the respondent had (a questionnaire import).</summary>
+    Replace,
 }

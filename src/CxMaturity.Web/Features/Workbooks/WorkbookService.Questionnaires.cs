@@ -181,61 +181,38 @@ public sealed partial class WorkbookService
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var round = await db.Rounds.AsNoTracking()
-            .Where(r => r.Id == roundId)
-            .Select(r => new RoundFacts(r.Id, r.Name, r.Status, r.ModelVersionId, r.DimensionsInScope, r.Organisation!.Name))
-            .SingleAsync(cancellationToken);
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, cancellationToken);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == respondentId && r.RoundId == roundId, cancellationToken);
-        // Checked again inside the transaction: the round may have closed, or the respondent submitted, meanwhile.
-        if (round.Status != RoundStatus.Open)
-        {
-            return QuestionnaireImportOutcome.Refused([RoundNotOpen(round)]);
-        }
-
         var overwrote = respondent.Status == RespondentStatus.Submitted;
-        if (overwrote && !request.ConfirmOverwrite)
+        // The workbook's answers in questionnaire order, so that the respondent resumes at the last dimension answered.
+        var answers = questions
+            .Where(q => read.Answers.ContainsKey(q.Id))
+            .Select(q => new AnswerInput(q.Id, read.Answers[q.Id].Level, read.Answers[q.Id].Comment))
+            .ToList();
+        RespondentProgressView progress;
+        try
         {
-            return QuestionnaireImportOutcome.Refused(
-                [NeedsConfirmation(new TargetRespondent(respondent.Id, respondent.Name, respondent.Status, respondent.SubmittedUtc))],
-                confirmationRequired: true);
+            progress = await assessments.WriteAnswersAsync(
+                db, round, respondent, answers, importance: null, AnswerWriteMode.Replace, request.Submit,
+                allowOverwriteSubmitted: request.ConfirmOverwrite, i => $"answers[{i}]", cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // Checked before, but the round may have closed, or the respondent submitted, since: report it as the
+            // import's own problem, with the same wording and confirmation as when it is found up front.
+            return round.Status != RoundStatus.Open
+                ? QuestionnaireImportOutcome.Refused([RoundNotOpen(round.Name, round.Status)])
+                : QuestionnaireImportOutcome.Refused(
+                    [NeedsConfirmation(new TargetRespondent(respondent.Id, respondent.Name, respondent.Status, respondent.SubmittedUtc))],
+                    confirmationRequired: true);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.Answers.Where(a => a.RespondentId == respondentId).ExecuteDeleteAsync(cancellationToken);
-        string? lastDimension = null;
-        foreach (var question in questions)
-        {
-            if (read.Answers.TryGetValue(question.Id, out var answer))
-            {
-                db.Answers.Add(new Answer
-                {
-                    RespondentId = respondentId,
-                    QuestionId = question.Id,
-                    Level = answer.Level,
-                    Comment = answer.Comment,
-                    UpdatedUtc = now,
-                });
-                lastDimension = question.DimensionId;
-            }
-        }
-
-        respondent.MarkAnswered(now, lastDimension);
-        if (request.Submit)
-        {
-            respondent.Submit(now);
-        }
-        else
-        {
-            respondent.Reopen();
-        }
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
         var counts = Counts(read, questions);
         return new QuestionnaireImportOutcome(
             new QuestionnaireImportSummary(
                 respondent.Id, respondent.Name, respondent.Group, false, counts.Answered, counts.NotApplicable,
-                counts.Unanswered, questions.Count, request.Submit, overwrote, now),
+                counts.Unanswered, questions.Count, request.Submit, overwrote, progress.SavedUtc),
             [],
             false);
     }
@@ -413,9 +390,11 @@ public sealed partial class WorkbookService
     // The round as the questionnaire's signature names it.
     private static string RoundKey(int roundId) => roundId.ToString(CultureInfo.InvariantCulture);
 
-    private static ImportProblemView RoundNotOpen(RoundFacts round) => ImportProblemView.File(round.Status == RoundStatus.Closed
-        ? $"Round \"{round.Name}\" is closed, so answers can no longer change. Reopen it on the round's page to import this workbook."
-        : $"Round \"{round.Name}\" is not open yet, so answers cannot be saved. Open it first.");
+    private static ImportProblemView RoundNotOpen(RoundFacts round) => RoundNotOpen(round.Name, round.Status);
+
+    private static ImportProblemView RoundNotOpen(string roundName, RoundStatus status) => ImportProblemView.File(status == RoundStatus.Closed
+        ? $"Round \"{roundName}\" is closed, so answers can no longer change. Reopen it on the round's page to import this workbook."
+        : $"Round \"{roundName}\" is not open yet, so answers cannot be saved. Open it first.");
 
     private static ImportProblemView RespondentGone(QuestionnaireImportResult read, string roundName) => ImportProblemView.File(
         $"This workbook was made for {read.RespondentName ?? "a respondent"}, who is no longer part of round \"{roundName}\". Download a blank questionnaire workbook, copy the answers into it and import that, naming the respondent.");
