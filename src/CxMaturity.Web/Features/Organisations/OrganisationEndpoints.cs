@@ -81,7 +81,10 @@ public sealed record OrganisationDto(
 
 public sealed record MemberDto(string UserId, string Email, string DisplayName, OrganisationRole Role);
 
-/// <summary>A round in a list; <paramref name="CompletionPercent"/> is the share of in-scope questions answered, 0..100.</summary>
+/// <summary>
+/// A round in a list; <paramref name="CompletionPercent"/> is the share of in-scope questions answered, 0..100. The
+/// progress figures are null for a Respondent.
+/// </summary>
 public sealed record RoundSummaryDto(
     int Id,
     string Name,
@@ -92,9 +95,9 @@ public sealed record RoundSummaryDto(
     DateOnly? ClosesOn,
     DateTime CreatedUtc,
     DateTime? ClosedUtc,
-    int RespondentsSubmitted,
-    int RespondentsTotal,
-    double CompletionPercent)
+    int? RespondentsSubmitted,
+    int? RespondentsTotal,
+    double? CompletionPercent)
 {
     public static RoundSummaryDto From(RoundSummaryView view) => new(
         view.Id, view.Name, view.Status, view.ModelId, view.ModelVersion, view.OpensOn, view.ClosesOn, view.CreatedUtc,

@@ -31,8 +31,9 @@ public sealed class OrganisationService(
             .Select(g => new { OrganisationId = g.Key, Count = g.Count(), LatestId = g.Max(r => r.Id) })
             .ToListAsync(cancellationToken);
         var latestIds = visible.Select(v => v.LatestId).ToList();
+        var respondentIn = organisations.Where(o => o.Role == OrganisationRole.Respondent).Select(o => o.OrganisationId).ToHashSet();
         var latest = (await RoundSummariesAsync(db, db.Rounds.Where(r => latestIds.Contains(r.Id)), cancellationToken))
-            .ToDictionary(r => r.OrganisationId, r => r.Summary);
+            .ToDictionary(r => r.OrganisationId, r => respondentIn.Contains(r.OrganisationId) ? r.Summary.WithoutProgress() : r.Summary);
         var counts = visible.ToDictionary(v => v.OrganisationId, v => v.Count);
 
         return [.. organisations.Select(o => new OrganisationSummaryView(
@@ -75,7 +76,7 @@ public sealed class OrganisationService(
 
         var rounds = VisibleRounds(db, userId).Where(r => r.OrganisationId == organisationId);
         var summaries = (await RoundSummariesAsync(db, rounds, cancellationToken))
-            .Select(r => r.Summary)
+            .Select(r => access.Role == OrganisationRole.Respondent ? r.Summary.WithoutProgress() : r.Summary)
             .OrderByDescending(r => r.CreatedUtc)
             .ThenByDescending(r => r.Id)
             .ToList();

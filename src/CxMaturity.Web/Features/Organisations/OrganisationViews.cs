@@ -12,7 +12,8 @@ public sealed record OrganisationSummaryView(
 
 /// <summary>
 /// A round in a list. <paramref name="CompletionPercent"/> is the share of the in-scope questions answered over
-/// all respondents, 0..100 (SPEC §5 rule 11 averaged).
+/// all respondents, 0..100 (SPEC §5 rule 11 averaged). The progress figures are null for a Respondent: how far
+/// others have got is not theirs to see.
 /// </summary>
 public sealed record RoundSummaryView(
     int Id,
@@ -24,9 +25,14 @@ public sealed record RoundSummaryView(
     DateOnly? ClosesOn,
     DateTime CreatedUtc,
     DateTime? ClosedUtc,
-    int RespondentsSubmitted,
-    int RespondentsTotal,
-    double CompletionPercent);
+    int? RespondentsSubmitted,
+    int? RespondentsTotal,
+    double? CompletionPercent)
+{
+    /// <summary>The same round without the figures about other respondents' progress.</summary>
+    public RoundSummaryView WithoutProgress() =>
+        this with { RespondentsSubmitted = null, RespondentsTotal = null, CompletionPercent = null };
+}
 
 /// <summary>
 /// One organisation as the caller may see it. <paramref name="Members"/> is <c>null</c> unless the caller is
