@@ -25,6 +25,7 @@ builder.AddFeatureServices();
 builder.AddBackgroundJobs();
 builder.AddErrorHandling();
 builder.Services.AddApi();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -35,7 +36,10 @@ app.UseHttpsRedirection();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Uncompressed: a compressing WebSocket keeps a zlib state of about 200 KB per circuit for render batches that
+// are a few hundred bytes each (docs/decisions/0004). The frame-ancestors policy Blazor pairs with compression is
+// set by UseSecurityHeaders for every response instead.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
 app.MapAdditionalIdentityEndpoints();
 app.MapBackgroundJobDashboard();
 app.MapApi();

@@ -74,5 +74,6 @@ public sealed class QuestionnaireTests(BrowserFixture browser) : IClassFixture<B
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 390, $"The page is {scrollWidth} px wide on a 390 px screen: it scrolls sideways.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, "questionnaire-phone.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, "questionnaire-phone-top.png") });
     }
 }

@@ -28,6 +28,32 @@ public sealed class QuestionCardTests : MudBunitContext
     }
 
     [Fact]
+    public void Statements_are_shown_as_text_even_when_they_look_like_markup()
+    {
+        var question = TestModel.Loops with { Id = "voc.markup", Options = ["Uses <b>bold</b> & more", "b", "c", "d", "e"] };
+
+        var card = Render<QuestionCard>(p => p.Add(c => c.Question, question));
+
+        Assert.Empty(card.FindAll("label.cx-option b"));
+        Assert.Equal("Uses <b>bold</b> & more", card.Find("label.cx-option .cx-option-text").TextContent);
+    }
+
+    [Fact]
+    public void Renders_again_only_when_what_it_shows_changes()
+    {
+        var card = Render<QuestionCard>(p => p.Add(c => c.Question, TestModel.Loops).Add(c => c.State, SaveState.NotAnswered));
+        var rendered = card.RenderCount;
+
+        card.Render(p => p.Add(c => c.Question, TestModel.Loops).Add(c => c.State, SaveState.NotAnswered).Add(c => c.OnRetry, () => { }));
+        Assert.Equal(rendered, card.RenderCount);
+
+        card.Render(p => p.Add(c => c.Question, TestModel.Loops).Add(c => c.Answered, true).Add(c => c.Level, 4)
+            .Add(c => c.State, SaveState.Saved).Add(c => c.Version, 1));
+        Assert.Equal(rendered + 1, card.RenderCount);
+        Assert.Equal("1", card.Find("[data-testid='saved-voc.loops']").GetAttribute("data-version"));
+    }
+
+    [Fact]
     public void Choosing_a_statement_raises_its_level()
     {
         var chosen = new List<int?>();

@@ -1,6 +1,7 @@
 using Bunit;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Pages.Questionnaire;
+using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
@@ -168,6 +169,35 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
 
         Assert.Equal([("strategy", (int?)4)], _gateway.Ratings);
         Assert.Equal("Saved", runner.Find("[data-testid='importance-saved-strategy']").GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public void An_answer_renders_its_own_card_and_leaves_the_other_cards_alone()
+    {
+        var runner = RenderRunner(Questionnaire());
+        var cards = runner.FindComponents<QuestionCard>().ToDictionary(c => c.Instance.Question.Id);
+        var before = cards.ToDictionary(c => c.Key, c => c.Value.RenderCount);
+
+        runner.Find("[data-testid='option-strategy.vision-2']").Change("2");
+
+        Assert.Equal(before["strategy.vision"] + 1, cards["strategy.vision"].RenderCount);
+        Assert.Equal(before["strategy.sponsor"], cards["strategy.sponsor"].RenderCount);
+        Assert.Equal("1 of 4 answered (25 %)", runner.Find("[data-testid='progress-overall-text']").TextContent);
+    }
+
+    [Fact]
+    public void Each_change_to_an_answer_counts_up_its_version_so_one_saved_is_told_from_the_next()
+    {
+        var runner = RenderRunner(Questionnaire());
+        var indicator = () => runner.Find("[data-testid='saved-strategy.vision']");
+        Assert.Equal("0", indicator().GetAttribute("data-version"));
+
+        runner.Find("[data-testid='option-strategy.vision-2']").Change("2");
+        Assert.Equal(("Saved", "1"), (indicator().GetAttribute("data-state"), indicator().GetAttribute("data-version")));
+
+        runner.Find("[data-testid='option-strategy.vision-3']").Change("3");
+        Assert.Equal(("Saved", "2"), (indicator().GetAttribute("data-state"), indicator().GetAttribute("data-version")));
+        Assert.Equal([2, 3], _gateway.Saved.Select(a => a.Level));
     }
 
     [Fact]
