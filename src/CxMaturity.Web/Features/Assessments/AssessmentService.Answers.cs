@@ -199,6 +199,9 @@ public sealed partial class AssessmentService
         Func<int, string> keyOf,
         CancellationToken cancellationToken)
     {
+        // The transaction holds SQLite's one write lock from its first statement, so it runs as few as it can: no
+        // savepoint around SaveChanges (a failure rolls the whole transaction back anyway).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == target.RoundId, cancellationToken);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == target.RespondentId, cancellationToken);
