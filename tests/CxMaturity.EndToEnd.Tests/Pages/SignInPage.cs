@@ -11,7 +11,12 @@ public sealed class SignInPage(IPage page)
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        // Wait for the redirect to commit, not for the "load" event: Playwright has been seen to miss that event
+        // after the sign-in redirect (CI: "networkidle" fired, "load" never did). The page's own readiness marker,
+        // added once the circuit is interactive, is the signal that matters.
+        await page.WaitForURLAsync(
+            url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+            new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByTestId("interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }
