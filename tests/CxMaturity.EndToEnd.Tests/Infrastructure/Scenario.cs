@@ -76,4 +76,37 @@ public sealed class Scenario(AppServer app)
         await assessments.AddRespondentAsync(userId, round.Id, new AddRespondentRequest("Dana Whitfield", DemoSignInInfo.DemoEmail, "Executive"));
         return round.Id;
     }
+
+    /// <summary>A new organisation owned by the demo user, with a new user account as a member in each given role.</summary>
+    public async Task<(int OrganisationId, IReadOnlyList<string> Emails)> OrganisationWithMembersAsync(
+        string organisationName,
+        params OrganisationRole[] roles)
+    {
+        var userId = await DemoUserIdAsync();
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var organisation = await organisations.CreateAsync(userId, organisationName);
+        var emails = new List<string>();
+        foreach (var role in roles)
+        {
+            var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.local";
+            var created = await users.CreateAsync(
+                new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"E2E {role}" }, "E2e!Passw0rd");
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            await organisations.AddMemberAsync(userId, organisation.Id, email, role);
+            emails.Add(email);
+        }
+
+        return (organisation.Id, emails);
+    }
+
+    /// <summary>The role of the user with this email in the organisation, or null when they are not a member.</summary>
+    public async Task<OrganisationRole?> RoleOfAsync(int organisationId, string email)
+    {
+        var userId = await DemoUserIdAsync();
+        using var scope = app.Services.CreateScope();
+        var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationService>().GetAsync(userId, organisationId);
+        return organisation.Members!.SingleOrDefault(m => m.Email == email)?.Role;
+    }
 }

@@ -18,6 +18,11 @@ public sealed class OrganisationPageTests(PagesFixture fixture)
         Assert.True(page.Has("members"));
         Assert.True(page.Has("add-member-form"));
         Assert.Contains(fixture.Users[Visitor.Respondent].Email, page.Html);
+        var respondent = fixture.Users[Visitor.Respondent].Email;
+        Assert.Contains("aria-label=\"Role of ", page.TagOf($"member-role-{respondent}"));
+        Assert.Matches("<option value=\"Respondent\" selected", page.Html);
+        Assert.True(page.Has($"remove-member-{respondent}"));
+        Assert.True(page.Has($"remove-member-{fixture.Users[Visitor.Owner].Email}"));
     }
 
     [Fact]
@@ -29,6 +34,9 @@ public sealed class OrganisationPageTests(PagesFixture fixture)
         Assert.True(page.Has("start-round"));
         Assert.True(page.Has("members"));
         Assert.False(page.Has("add-member-form"));
+        Assert.False(page.Has($"member-role-{fixture.Users[Visitor.Respondent].Email}"));
+        Assert.False(page.Has($"remove-member-{fixture.Users[Visitor.Respondent].Email}"));
+        Assert.Contains(">Respondent</td>", page.Html);
     }
 
     [Theory]

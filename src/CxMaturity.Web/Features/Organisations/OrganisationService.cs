@@ -137,6 +137,87 @@ public sealed class OrganisationService(
         return new MemberView(user.Id, user.Email ?? "", user.DisplayName, role);
     }
 
+    /// <summary>Gives a member another role. Owners only; the organisation always keeps an Owner.</summary>
+    /// <exception cref="ValidationException">The role is not one of the five.</exception>
+    /// <exception cref="NotFoundException">The user is not a member of the organisation.</exception>
+    /// <exception cref="ConflictException">The member is the organisation's only Owner.</exception>
+    public async Task<MemberView> ChangeMemberRoleAsync(
+        string userId,
+        int organisationId,
+        string memberUserId,
+        OrganisationRole role,
+        CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw ValidationException.For("role", "Choose one of the roles Owner, CxLead, Contributor, Respondent or Viewer.");
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
+        var membership = await FindMembershipAsync(db, organisationId, memberUserId, cancellationToken);
+        if (membership.Role == OrganisationRole.Owner && role != OrganisationRole.Owner)
+        {
+            await RequireAnotherOwnerAsync(db, membership, "given another role", cancellationToken);
+        }
+
+        membership.Role = role;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new MemberView(membership.UserId, membership.User!.Email ?? "", membership.User.DisplayName, role);
+    }
+
+    /// <summary>
+    /// Takes a member out of the organisation: they lose access to all of its data at once. What they answered as a
+    /// respondent stays in the rounds. Owners only, themselves included; the organisation always keeps an Owner.
+    /// </summary>
+    /// <exception cref="NotFoundException">The user is not a member of the organisation.</exception>
+    /// <exception cref="ConflictException">The member is the organisation's only Owner.</exception>
+    public async Task RemoveMemberAsync(string userId, int organisationId, string memberUserId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
+        var membership = await FindMembershipAsync(db, organisationId, memberUserId, cancellationToken);
+        if (membership.Role == OrganisationRole.Owner)
+        {
+            await RequireAnotherOwnerAsync(db, membership, "removed", cancellationToken);
+        }
+
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<Membership> FindMembershipAsync(
+        AppDbContext db,
+        int organisationId,
+        string memberUserId,
+        CancellationToken cancellationToken) =>
+        await db.Memberships
+            .Include(m => m.User)
+            .SingleOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == memberUserId, cancellationToken)
+        ?? throw new NotFoundException("That person is not a member of this organisation.");
+
+    // Read inside the caller's transaction, which SQLite runs as BEGIN IMMEDIATE: two Owners stepping down at the
+    // same moment are serialised, so the second one finds no other Owner left.
+    private static async Task RequireAnotherOwnerAsync(
+        AppDbContext db,
+        Membership owner,
+        string change,
+        CancellationToken cancellationToken)
+    {
+        var otherOwners = await db.Memberships.CountAsync(
+            m => m.OrganisationId == owner.OrganisationId && m.Role == OrganisationRole.Owner && m.Id != owner.Id,
+            cancellationToken);
+        if (otherOwners == 0)
+        {
+            throw new ConflictException(
+                $"{owner.User!.Email} is the only Owner of this organisation and cannot be {change}. Make another member Owner first.");
+        }
+    }
+
     // The rounds of the user's organisations that they may see: all of them, but only their own for a Respondent.
     private static IQueryable<AssessmentRound> VisibleRounds(AppDbContext db, string userId) =>
         db.Rounds.Where(r => db.Memberships.Any(m =>

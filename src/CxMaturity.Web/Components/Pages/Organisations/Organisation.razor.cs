@@ -23,7 +23,11 @@ public sealed partial class Organisation
     private string _memberEmail = "";
     private OrganisationRole _memberRole = OrganisationRole.Viewer;
     private string? _memberError;
+    private string? _memberNotice;
     private bool _addingMember;
+    private bool _changingMembers;
+    private string? _confirmRemoval;
+    private int _memberRows; // a new value re-creates the rows, so a refused role change shows the role kept
 
     [Parameter] public int OrganisationId { get; set; }
 
@@ -102,10 +106,12 @@ public sealed partial class Organisation
     {
         _addingMember = true;
         _memberError = null;
+        _memberNotice = null;
         try
         {
             var userId = await AuthenticationState.RequiredUserIdAsync();
-            await Organisations.AddMemberAsync(userId, OrganisationId, _memberEmail, _memberRole);
+            var added = await Organisations.AddMemberAsync(userId, OrganisationId, _memberEmail, _memberRole);
+            _memberNotice = $"{added.Email} was added as {RoleNames.Of(added.Role)}.";
             _memberEmail = "";
             _organisation = await Organisations.GetAsync(userId, OrganisationId);
         }
@@ -120,6 +126,58 @@ public sealed partial class Organisation
         finally
         {
             _addingMember = false;
+        }
+    }
+
+    private async Task ChangeRoleAsync(MemberView member, object? value)
+    {
+        if (!Enum.TryParse<OrganisationRole>(value as string, out var role) || role == member.Role)
+        {
+            return;
+        }
+
+        await ChangeMembersAsync(
+            userId => Organisations.ChangeMemberRoleAsync(userId, OrganisationId, member.UserId, role),
+            $"{member.Email} is now {RoleNames.Of(role)}.");
+    }
+
+    private Task RemoveMemberAsync(MemberView member) =>
+        ChangeMembersAsync(
+            userId => Organisations.RemoveMemberAsync(userId, OrganisationId, member.UserId),
+            $"{member.Email} is no longer a member.");
+
+    // Runs one change to the member list, then shows the list as it now is. An Owner who removed themselves no
+    // longer has the organisation to look at; one who stepped down sees the page as their new role does.
+    private async Task ChangeMembersAsync(Func<string, Task> change, string done)
+    {
+        _changingMembers = true;
+        _memberError = null;
+        _memberNotice = null;
+        _confirmRemoval = null;
+        var userId = await AuthenticationState.RequiredUserIdAsync();
+        try
+        {
+            await change(userId);
+            _memberNotice = done;
+        }
+        catch (Exception e) when (e is ValidationException or ConflictException or ForbiddenException or NotFoundException)
+        {
+            _memberError = e is ValidationException validation ? Formats.Messages(validation) : e.Message;
+            _memberRows++;
+        }
+        finally
+        {
+            _changingMembers = false;
+        }
+
+        try
+        {
+            _organisation = await Organisations.GetAsync(userId, OrganisationId);
+            Shell?.SetOrganisation(_organisation.Id, _organisation.Name, _organisation.YourRole);
+        }
+        catch (NotFoundException)
+        {
+            Navigation.NavigateTo("");
         }
     }
 
