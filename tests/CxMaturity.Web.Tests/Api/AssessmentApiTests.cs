@@ -2,6 +2,7 @@ using System.Net;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Api;
@@ -59,12 +60,13 @@ public sealed class AssessmentApiTests(CxWebApplicationFactory factory) : IClass
         var url = $"/api/v1/assessments/{arranged.Round.Id}/targets";
 
         var first = await (await client.PutJsonAsync(url, new Dictionary<string, int> { ["strategy"] = 4, ["voc"] = 3 }))
-            .ReadAsync<List<TargetDto>>();
-        Assert.Equal(4, first.Single(t => t.DimensionId == "strategy").EffectiveStage);
-        Assert.Equal(3, first.Single(t => t.DimensionId == "voc").ExplicitStage);
+            .ReadAsync<TargetsSavedDto>();
+        Assert.Equal(4, first.Targets.Single(t => t.DimensionId == "strategy").EffectiveStage);
+        Assert.Equal(3, first.Targets.Single(t => t.DimensionId == "voc").ExplicitStage);
+        Assert.Equal((0, 0, 0), (first.Added.Count, first.Dropped.Count, first.Kept)); // nothing submitted: no roadmap yet
 
-        var second = await (await client.PutJsonAsync(url, new Dictionary<string, int> { ["voc"] = 5 })).ReadAsync<List<TargetDto>>();
-        Assert.Null(second.Single(t => t.DimensionId == "strategy").ExplicitStage);
+        var second = await (await client.PutJsonAsync(url, new Dictionary<string, int> { ["voc"] = 5 })).ReadAsync<TargetsSavedDto>();
+        Assert.Null(second.Targets.Single(t => t.DimensionId == "strategy").ExplicitStage);
 
         var round = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<AssessmentDto>();
         Assert.Equal(

@@ -163,5 +163,37 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         Assert.Contains(roadmap.Items, i => i.InitiativeId == RoadmapRound.Scorecard && i.Horizon == Horizon.MediumTerm);
     }
 
+    [Fact]
+    public async Task Put_targets_answers_with_the_targets_and_the_roadmap_items_they_added_and_dropped()
+    {
+        var round = await RoadmapRound.CreateAsync(factory);
+        using var client = await factory.CreateApiClientAsync(round.Owner.Id);
+
+        // As in the service test: strategy two stages up, voc held where it is (3), so its three items go.
+        using var response = await client.PutJsonAsync(
+            $"/api/v1/assessments/{round.RoundId}/targets", new Dictionary<string, int> { ["strategy"] = 4, ["voc"] = 3 });
+        var saved = await response.ReadAsync<TargetsSavedDto>();
+
+        Assert.Equal(
+            [("strategy", (int?)4, (int?)4), ("voc", 3, 3)],
+            saved.Targets.Where(t => t.ExplicitStage is not null).Select(t => (t.DimensionId, t.ExplicitStage, t.EffectiveStage)));
+        Assert.Equal(
+            [
+                new RoadmapChangeDto(RoadmapRound.PortfolioView, "strategy", "Manage all CX initiatives as one tracked portfolio"),
+                new RoadmapChangeDto(RoadmapRound.Scorecard, "strategy", "Steer the CX strategy with a quarterly scorecard against targets"),
+            ],
+            saved.Added);
+        Assert.Equal([RoadmapRound.DetractorAlerts, RoadmapRound.FeedbackLinked, RoadmapRound.TextAnalytics], saved.Dropped.Select(d => d.InitiativeId));
+        Assert.All(saved.Dropped, d => Assert.Equal("voc", d.DimensionId));
+        Assert.Equal(2, saved.Kept);
+        var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapDto>();
+        Assert.Equal(
+            [RoadmapRound.GoalsForExecutives, RoadmapRound.StrategyWithGoals, RoadmapRound.PortfolioView, RoadmapRound.Scorecard],
+            roadmap.Items.Select(i => i.InitiativeId));
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["targets", "added", "dropped", "kept"], json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
     private static string Url(RoadmapRound round) => $"/api/v1/assessments/{round.RoundId}/roadmap";
 }

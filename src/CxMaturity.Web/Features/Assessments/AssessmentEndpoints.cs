@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CxMaturity.Web.Features.Api;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Roadmap;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -35,7 +36,8 @@ public static class AssessmentEndpoints
             .WithName("SetAssessmentTargets")
             .WithSummary(
                 "Replaces the round's targets: { \"<dimensionId>\": stage 1..5, … }. A dimension left out gets the " +
-                "default target. Owner and CX lead. Send If-Match with the round's version to detect concurrent edits.")
+                "default target. Owner and CX lead. Send If-Match with the round's version to detect concurrent edits. " +
+                "Answers with the targets as saved and the roadmap items they added and dropped.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -100,16 +102,18 @@ public static class AssessmentEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(AssessmentDto.From(await service.GetRoundAsync(ApiUser.IdOf(user), id, cancellationToken)));
 
-    private static async Task<Ok<List<TargetDto>>> SetTargetsAsync(
+    // Through the roadmap service, which saves the targets with the assessment service's validation and reports what
+    // they did to the roadmap, as the targets editor does.
+    private static async Task<Ok<TargetsSavedDto>> SetTargetsAsync(
         int id,
         Dictionary<string, int> body,
         HttpRequest request,
         ClaimsPrincipal user,
-        AssessmentService service,
+        RoadmapService service,
         CancellationToken cancellationToken)
     {
-        var targets = await service.SetTargetsAsync(ApiUser.IdOf(user), id, body, ExpectedVersion(request), cancellationToken);
-        return TypedResults.Ok(targets.Select(TargetDto.From).ToList());
+        var saved = await service.SetTargetsAsync(ApiUser.IdOf(user), id, body, ExpectedVersion(request), cancellationToken);
+        return TypedResults.Ok(TargetsSavedDto.From(saved));
     }
 
     private static async Task<Created<RespondentCreatedDto>> AddRespondentAsync(

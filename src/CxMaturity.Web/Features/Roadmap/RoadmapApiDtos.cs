@@ -102,3 +102,27 @@ public sealed record RoadmapItemEditDto(
     Horizon? Horizon = null,
     string? Owner = null,
     string? Notes = null);
+
+/// <summary>
+/// What <c>PUT targets</c> did: the round's targets as saved (as in the round itself), and the roadmap items the new
+/// targets added and dropped (SPEC §6 rule 10) with the number kept. Both lists are empty while the round has no
+/// submitted answers, since there is no roadmap yet.
+/// </summary>
+public sealed record TargetsSavedDto(
+    IReadOnlyList<TargetDto> Targets,
+    IReadOnlyList<RoadmapChangeDto> Added,
+    IReadOnlyList<RoadmapChangeDto> Dropped,
+    int Kept)
+{
+    public static TargetsSavedDto From(TargetsSavedView view) => new(
+        [.. view.Targets.Select(TargetDto.From)],
+        [.. view.Added.Select(RoadmapChangeDto.From)],
+        [.. view.Dropped.Select(RoadmapChangeDto.From)],
+        view.Kept);
+}
+
+/// <summary>A roadmap item that a change of targets added or dropped.</summary>
+public sealed record RoadmapChangeDto(string InitiativeId, string DimensionId, string Title)
+{
+    public static RoadmapChangeDto From(RoadmapChangeView view) => new(view.InitiativeId, view.DimensionId, view.Title);
+}

@@ -135,12 +135,13 @@ public sealed class RoadmapService(
         var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
         var before = await LoadAsync(db, userId, roundId, access.Role, cancellationToken);
 
-        await assessments.SetTargetsAsync(
+        var saved = await assessments.SetTargetsAsync(
             userId, roundId, targets.ToDictionary(StringComparer.Ordinal), expectedRoundVersion, cancellationToken);
 
         var after = await LoadAsync(db, userId, roundId, access.Role, cancellationToken);
         var changes = RoadmapGenerator.Compare(before.Plan, after.Plan);
         return new TargetsSavedView(
+            saved,
             [.. changes.Added.Select(id => Change(after.Plan, id))],
             [.. changes.Dropped.Select(id => Change(before.Plan, id))],
             changes.Kept.Count,

@@ -2,6 +2,7 @@ using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Assessments;
 
 namespace CxMaturity.Web.Features.Roadmap;
 
@@ -99,10 +100,11 @@ public sealed record RoadmapItemUpdate(
 public sealed record RoadmapChangeView(string InitiativeId, string DimensionId, string Title);
 
 /// <summary>
-/// What saving targets did to the roadmap (SPEC §6 rule 10): the items added and dropped, how many were kept with
-/// their edits, and the regenerated roadmap.
+/// What saving targets did: the round's targets as saved, and for the roadmap (SPEC §6 rule 10) the items added and
+/// dropped, how many were kept with their edits, and the regenerated roadmap.
 /// </summary>
 public sealed record TargetsSavedView(
+    IReadOnlyList<TargetView> Targets,
     IReadOnlyList<RoadmapChangeView> Added,
     IReadOnlyList<RoadmapChangeView> Dropped,
     int Kept,
