@@ -10,7 +10,7 @@ namespace CxMaturity.Assessment.Content;
 /// </summary>
 internal sealed partial class DimensionFileReader(ProblemLog problems, IReadOnlyList<string>? journeyStages)
 {
-    private static readonly string[] Keys = ["id", "title", "weight", "questions"];
+    private static readonly string[] Keys = ["id", "title", "weight", "stages", "questions"];
     private static readonly string[] QuestionKeys = ["id", "text", "help", "weight", "journey-stages", "options"];
     private static readonly string[] Levels = ["1", "2", "3", "4", "5"];
 
@@ -71,9 +71,10 @@ internal sealed partial class DimensionFileReader(ProblemLog problems, IReadOnly
         dimension.RejectUnknownKeys(Keys);
         var title = dimension.Text("title");
         var weight = dimension.PositiveNumber("weight", fallback: 1);
+        var stages = ReadStageDescriptions(dimension);
         var questions = ReadQuestions(dimension, id ?? idInName ?? "");
 
-        return new Dimension(id ?? "", order, title ?? "", weight, file.Body, questions);
+        return new Dimension(id ?? "", order, title ?? "", weight, file.Body, questions, stages);
     }
 
     private Question[] ReadQuestions(YamlSection dimension, string dimensionId)
@@ -132,44 +133,52 @@ internal sealed partial class DimensionFileReader(ProblemLog problems, IReadOnly
         return new Question(id ?? "", dimensionId, text ?? "", help, weight, tags, options);
     }
 
-    private static string[] ReadOptions(YamlSection question)
+    // Every dimension says what an organisation at each of the five stages does in it, in its own words.
+    private static string[] ReadStageDescriptions(YamlSection dimension) =>
+        ReadLevels(dimension, "stages", "stage description", "describe what an organisation at each stage does in it");
+
+    private static string[] ReadOptions(YamlSection question) =>
+        ReadLevels(question, "options", "option", "give one statement for each level");
+
+    // A mapping of one text per level, '1: …' to '5: …' (a question's options, a dimension's stage descriptions).
+    private static string[] ReadLevels(YamlSection section, string key, string what, string hint)
     {
-        var node = question.Value("options");
+        var node = section.Value(key);
         if (node is null)
         {
-            question.Report(question.Line, $"{question.Subject} has no 'options'; give one statement for each level, as lines '1: …' to '5: …'");
+            section.Report(section.Line, $"{section.Subject} has no '{key}'; {hint}, as lines '1: …' to '5: …'");
             return [];
         }
 
-        if (node is not YamlMappingNode options)
+        if (node is not YamlMappingNode entries)
         {
-            question.Report(node, $"'options' of {question.Subject} must give one statement for each level, as lines '1: …' to '5: …'");
+            section.Report(node, $"'{key}' of {section.Subject} must {hint}, as lines '1: …' to '5: …'");
             return [];
         }
 
-        var statements = new string?[Levels.Length];
+        var texts = new string?[Levels.Length];
         var present = new bool[Levels.Length];
-        foreach (var (key, value) in options.Children)
+        foreach (var (entryKey, value) in entries.Children)
         {
-            var level = key is YamlScalarNode { Value: var name } ? Array.IndexOf(Levels, name) + 1 : 0;
+            var level = entryKey is YamlScalarNode { Value: var name } ? Array.IndexOf(Levels, name) + 1 : 0;
             if (level == 0)
             {
-                question.Report(key, $"{question.Subject} has an option '{(key as YamlScalarNode)?.Value ?? key.ToString()}'; options are numbered 1 to 5, one for each level");
+                section.Report(entryKey, $"{section.Subject} has {Article(what)} {what} '{(entryKey as YamlScalarNode)?.Value ?? entryKey.ToString()}'; {what}s are numbered 1 to 5, one for each level");
                 continue;
             }
 
             present[level - 1] = true;
             if (value is not YamlScalarNode scalar)
             {
-                question.Report(value, $"option {level} of {question.Subject} must be one statement, not a list");
+                section.Report(value, $"{what} {level} of {section.Subject} must be one statement, not a list");
             }
-            else if (YamlSection.ValueOf(scalar) is { } statement)
+            else if (YamlSection.ValueOf(scalar) is { } text)
             {
-                statements[level - 1] = statement;
+                texts[level - 1] = text;
             }
             else
             {
-                question.Report(key, $"{question.Subject} has an empty option for level {level}");
+                section.Report(entryKey, $"{section.Subject} has an empty {what} for level {level}");
             }
         }
 
@@ -177,12 +186,14 @@ internal sealed partial class DimensionFileReader(ProblemLog problems, IReadOnly
         {
             if (!present[level - 1])
             {
-                question.Report(question.LineOfKey("options"), $"{question.Subject} has no option for level {level}");
+                section.Report(section.LineOfKey(key), $"{section.Subject} has no {what} for level {level}");
             }
         }
 
-        return [.. statements.Select(s => s ?? "")];
+        return [.. texts.Select(s => s ?? "")];
     }
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     [GeneratedRegex(@"^(?<order>[0-9]{2})-(?<id>.+)\.md$", RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();

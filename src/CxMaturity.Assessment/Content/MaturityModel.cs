@@ -35,6 +35,8 @@ public sealed record Stage(int Level, string Name, string Summary);
 /// <summary>
 /// A dimension of the model. <see cref="Order"/> is its position in the model (from the NN- file prefix),
 /// <see cref="Weight"/> its weight W_d in the overall score, <see cref="GuidanceMarkdown"/> the file body.
+/// <see cref="StageDescriptions"/> says what an organisation at each stage does in this dimension, index 0 for
+/// level 1 through index 4 for level 5; snapshots of models older than these descriptions have none.
 /// </summary>
 public sealed record Dimension(
     string Id,
@@ -42,7 +44,15 @@ public sealed record Dimension(
     string Title,
     double Weight,
     string GuidanceMarkdown,
-    IReadOnlyList<Question> Questions);
+    IReadOnlyList<Question> Questions,
+    IReadOnlyList<string>? StageDescriptions = null)
+{
+    /// <summary>What an organisation at the given level (1..5) does in this dimension, or <c>null</c> when the model has no description.</summary>
+    public string? DescriptionOf(int level) =>
+        StageDescriptions is { } descriptions && level >= 1 && level <= descriptions.Count && descriptions[level - 1].Length > 0
+            ? descriptions[level - 1]
+            : null;
+}
 
 /// <summary>
 /// A question: <see cref="Options"/> holds exactly five behaviourally anchored statements, index 0 for level 1

@@ -24,6 +24,8 @@ public sealed class ContentLoaderTests
         var strategy = model.Dimensions[0];
         Assert.Equal((1, "Strategy", 2.0, "Guidance for **strategy**."), (strategy.Order, strategy.Title, strategy.Weight, strategy.GuidanceMarkdown));
         Assert.Equal(["strategy.vision", "strategy.owner"], strategy.Questions.Select(q => q.Id));
+        Assert.Equal("The strategy steers budgets.", strategy.DescriptionOf(4));
+        Assert.Equal(5, strategy.StageDescriptions!.Count);
 
         var vision = strategy.Questions[0];
         Assert.Equal(("strategy", "How clear is the vision?", "Think of the last year.", 1.5), (vision.DimensionId, vision.Text, vision.Help, vision.Weight));

@@ -2,7 +2,7 @@ namespace CxMaturity.Assessment.Tests.Content;
 
 // Lines of dimensions/01-strategy.md: 2 id, 3 title, 4 weight, 5 questions; question strategy.vision from line 6
 // (7 text, 8 help, 9 weight, 10 journey-stages, 11 options, 12..16 options 1..5); question strategy.owner from
-// line 17 (18 text, 19 options, 20..24 options 1..5).
+// line 17 (18 text, 19 options, 20..24 options 1..5); 25 stages, 26..30 stage descriptions 1..5.
 public sealed class DimensionFileValidationTests
 {
     [Fact]
@@ -85,6 +85,7 @@ public sealed class DimensionFileValidationTests
             id: voc
             title: Voice of the customer
             questions: []
+            stages: { 1: One., 2: Two., 3: Three., 4: Four., 5: Five. }
             ---
             """);
 
@@ -192,6 +193,7 @@ public sealed class DimensionFileValidationTests
             questions:
               - id: voc.listening
                 text: How do you listen to customers?
+            stages: { 1: One., 2: Two., 3: Three., 4: Four., 5: Five. }
             ---
             """);
 
@@ -205,5 +207,49 @@ public sealed class DimensionFileValidationTests
         content.Edit("dimensions/01-strategy.md", "weight: 1.5", "wieght: 1.5");
 
         ProblemAssert.Single(content.Load(), "dimensions/01-strategy.md", 9, "question 'strategy.vision' has an unknown key 'wieght'; did you mean 'weight'?");
+    }
+
+    [Fact]
+    public void A_dimension_without_stage_descriptions_is_reported()
+    {
+        using var content = TestContent.Valid();
+        content.Edit("dimensions/01-strategy.md", """
+            stages:
+              1: Nobody owns the strategy.
+              2: A draft strategy exists.
+              3: The strategy is written and agreed.
+              4: The strategy steers budgets.
+              5: The strategy is lived every day.
+
+            """, "");
+
+        ProblemAssert.Single(content.Load(), "dimensions/01-strategy.md", 1, "dimension 'strategy' has no 'stages'; describe what an organisation at each stage does in it");
+    }
+
+    [Fact]
+    public void A_missing_stage_description_is_reported_with_its_file_and_line()
+    {
+        using var content = TestContent.Valid();
+        content.Edit("dimensions/01-strategy.md", "  4: The strategy steers budgets.\n", "");
+
+        ProblemAssert.Single(content.Load(), "dimensions/01-strategy.md", 25, "dimension 'strategy' has no stage description for level 4");
+    }
+
+    [Fact]
+    public void An_empty_stage_description_is_reported_on_its_line()
+    {
+        using var content = TestContent.Valid();
+        content.Edit("dimensions/01-strategy.md", "  2: A draft strategy exists.", "  2: \"\"");
+
+        ProblemAssert.Single(content.Load(), "dimensions/01-strategy.md", 27, "dimension 'strategy' has an empty stage description for level 2");
+    }
+
+    [Fact]
+    public void A_stage_description_numbered_outside_one_to_five_is_reported()
+    {
+        using var content = TestContent.Valid();
+        content.Edit("dimensions/01-strategy.md", "  5: The strategy is lived every day.", "  5: The strategy is lived every day.\n  6: Beyond.");
+
+        ProblemAssert.Single(content.Load(), "dimensions/01-strategy.md", 31, "dimension 'strategy' has a stage description '6'; stage descriptions are numbered 1 to 5");
     }
 }

@@ -35,6 +35,22 @@ public sealed class ShippedContentTests
     }
 
     [Fact]
+    public void Every_shipped_dimension_describes_each_of_the_five_stages_in_its_own_words()
+    {
+        var model = ShippedModel();
+
+        Assert.All(model.Dimensions, d =>
+        {
+            Assert.Equal(5, d.StageDescriptions?.Count);
+            Assert.All(d.StageDescriptions!, text => Assert.InRange(text.Length, 40, 400));
+            Assert.Equal(5, d.StageDescriptions!.Distinct(StringComparer.Ordinal).Count());
+            Assert.All(d.StageDescriptions!, text => Assert.DoesNotContain(text, model.Stages.Select(s => s.Summary)));
+        });
+        var all = model.Dimensions.SelectMany(d => d.StageDescriptions!).ToList();
+        Assert.Equal(all.Count, all.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void Every_shipped_dimension_has_an_initiative_for_every_transition()
     {
         var model = ShippedModel();

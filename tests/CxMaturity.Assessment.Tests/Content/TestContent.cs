@@ -62,6 +62,12 @@ internal sealed class TestContent : IDisposable
               3: A named owner.
               4: An owner with a budget.
               5: An executive with a mandate.
+        stages:
+          1: Nobody owns the strategy.
+          2: A draft strategy exists.
+          3: The strategy is written and agreed.
+          4: The strategy steers budgets.
+          5: The strategy is lived every day.
         ---
         Guidance for **strategy**.
 
@@ -80,6 +86,12 @@ internal sealed class TestContent : IDisposable
               3: A regular survey.
               4: Surveys and analytics.
               5: Closed loops everywhere.
+        stages:
+          1: Nobody listens.
+          2: Some surveys.
+          3: A survey programme.
+          4: Feedback in one place.
+          5: Every loop is closed.
         ---
         Guidance for voc.
 

@@ -25,13 +25,25 @@ public sealed class NextStageGuidanceTests : MudBunitContext
             .Add(c => c.WeakestCount, 1));
 
         var item = guidance.Find("[data-testid='guidance-strategy']");
-        Assert.Contains("Next: 3 · Definition. Defined and repeatable.", item.TextContent);
+        Assert.Contains("Today: 2 · Development. A manager owns strategy part time.", item.TextContent);
+        Assert.Contains("Next: 3 · Definition. A senior leader owns an agreed strategy.", item.TextContent);
+        Assert.DoesNotContain("Defined and repeatable.", item.TextContent);
         Assert.Empty(guidance.FindAll("[data-testid='guidance-step-strategy.vision']"));
         var step = guidance.Find("[data-testid='guidance-step-strategy.sponsor']");
         Assert.Contains("Who sponsors CX?", step.TextContent);
         Assert.Contains("(mean 1.6)", step.TextContent);
         Assert.Contains("3 · Definition", step.TextContent);
         Assert.Contains("p3", step.TextContent);
+    }
+
+    [Fact]
+    public void A_dimension_of_a_model_without_stage_descriptions_falls_back_on_the_stage_summary()
+    {
+        var result = TestModel.Result([TestModel.Dimension("voc", 1.8, 0.4, 3, lowConsensus: false)], overall: 1.8);
+
+        var guidance = Render<NextStageGuidance>(p => p.Add(c => c.Model, TestModel.Model).Add(c => c.Result, result));
+
+        Assert.Contains("Next: 3 · Definition. Defined and repeatable.", guidance.Find("[data-testid='guidance-voc']").TextContent);
     }
 
     [Fact]

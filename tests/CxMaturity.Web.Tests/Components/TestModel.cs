@@ -39,7 +39,8 @@ internal static class TestModel
             [
                 new Question("strategy.vision", "strategy", "Is there a CX vision?", null, 1, [], ["s1", "s2", "s3", "s4", "s5"]),
                 new Question("strategy.sponsor", "strategy", "Who sponsors CX?", null, 1, [], ["p1", "p2", "p3", "p4", "p5"]),
-            ]),
+            ],
+            ["No strategy owner.", "A manager owns strategy part time.", "A senior leader owns an agreed strategy.", "Strategy steers budgets.", "Strategy is lived every day."]),
             new Dimension("voc", 2, "Voice of the customer", 1, "Guidance on feedback.",
             [
                 Loops,
