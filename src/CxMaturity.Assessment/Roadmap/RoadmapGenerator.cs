@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxMaturity.Assessment.Analysis;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 
@@ -20,11 +21,6 @@ namespace CxMaturity.Assessment.Roadmap;
 /// </remarks>
 public static class RoadmapGenerator
 {
-    private const double VitalFewShare = 0.8;
-
-    // Cumulative shares are sums of doubles: a prefix holding exactly 80 % can come out as 0.7999999999999999.
-    private const double ShareTolerance = 1e-9;
-
     /// <summary>The default target of rule 1: one stage above the stage of the score, at most 5.</summary>
     public static int DefaultTarget(double score) => Math.Min(Stages.Max, Stages.StageOf(score) + 1);
 
@@ -224,27 +220,12 @@ public static class RoadmapGenerator
     // Rule 8, with the decisions of the class remarks: rejected items out, zero total → zero shares, no vital few.
     private static IReadOnlyList<RoadmapItem> ApplyPareto(List<Draft> drafts, out double totalPriority)
     {
-        var ranked = drafts.FindAll(d => d.Status != RoadmapItemStatus.Rejected);
-        ranked.Sort(CompareInParetoOrder);
-
-        // Summing in Pareto order makes the last cumulative share exactly 1.
-        totalPriority = 0;
-        foreach (var draft in ranked)
-        {
-            totalPriority += draft.Priority;
-        }
-
-        var cumulative = 0.0;
-        var reached = false;
-        var paretoItems = new RoadmapItem[ranked.Count];
-        for (var i = 0; i < ranked.Count; i++)
-        {
-            cumulative += ranked[i].Priority;
-            var share = totalPriority > 0 ? cumulative / totalPriority : 0;
-            var vitalFew = totalPriority > 0 && !reached;
-            reached |= share >= VitalFewShare - ShareTolerance;
-            paretoItems[i] = ranked[i].Build(share, vitalFew);
-        }
+        var ranking = Pareto.Rank(
+            drafts.Where(d => d.Status != RoadmapItemStatus.Rejected),
+            d => d.Priority,
+            CompareOnSecondaryKeys);
+        totalPriority = ranking.Total;
+        var paretoItems = ranking.Entries.Select(e => e.Item.Build(e.CumulativeShare, e.VitalFew)).ToArray();
 
         foreach (var draft in drafts)
         {
@@ -265,15 +246,16 @@ public static class RoadmapGenerator
         return byHorizon != 0 ? byHorizon : CompareInParetoOrder(a, b);
     }
 
-    // Rule 8: priority descending, then the secondary keys of rule 7.
+    // Rule 8: priority descending (equal within 1e-9, rule 13), then the secondary keys of rule 7.
     private static int CompareInParetoOrder(Draft a, Draft b)
     {
-        var byPriority = b.Priority.CompareTo(a.Priority);
-        if (byPriority != 0)
-        {
-            return byPriority;
-        }
+        var byPriority = Pareto.CompareDescending(a.Priority, b.Priority);
+        return byPriority != 0 ? byPriority : CompareOnSecondaryKeys(a, b);
+    }
 
+    // Rule 7's keys after priority: dimension order in the model, then initiative id.
+    private static int CompareOnSecondaryKeys(Draft a, Draft b)
+    {
         var byDimension = a.Dimension.Dimension.Order.CompareTo(b.Dimension.Dimension.Order);
         if (byDimension != 0)
         {

@@ -30,7 +30,47 @@ public static class Stages
     private static double RoundHalfAwayFromZero(double value, int decimals) =>
         (double)Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
 
-    /// <summary>Formats a score with one decimal (rule 10), or an en dash when undefined.</summary>
-    public static string Display(double? value) =>
+    /// <summary>
+    /// Formats a score with one decimal (rule 10), or an en dash when undefined. Where one decimal would show the
+    /// boundary of a stage the score has not reached (2.468 is Development, and "2.5" reads as Definition), it
+    /// shows two (2.47), and a score a hair below the boundary shows 2.49, never 2.50: a shown score and the stage
+    /// beside it always agree.
+    /// </summary>
+    public static string Display(double? score) => score is { } s ? Format(s, StageOf) : "–";
+
+    /// <summary>
+    /// Formats a spread or a difference (a standard deviation, a perception gap) like <see cref="Display"/>, with
+    /// the flag threshold of rules 8 and 9 (a magnitude of 1.0) in the place of the stage boundaries: 0.96 shows
+    /// as "0.96", not as an unflagged "1.0".
+    /// </summary>
+    public static string DisplayDifference(double? value) => value is { } v ? Format(v, FlagBand) : "–";
+
+    /// <summary>Formats any other figure (an importance, a gap to target) with one decimal (rule 10), or an en dash.</summary>
+    public static string DisplayNumber(double? value) =>
         value is { } v ? ForDisplay(v).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>
+    /// Rounds a score for export: two decimals (rule 10), but never onto the boundary of a stage the score has not
+    /// reached (2.4999 exports as 2.49).
+    /// </summary>
+    public static double ScoreForExport(double score) => (double)TwoDecimalsWithin(score, StageOf);
+
+    // Within 1e-9 of the threshold counts as on it (rule 13).
+    private static int FlagBand(double value) => Math.Abs(value) >= 1.0 - Tolerance ? 1 : 0;
+
+    private static string Format(double value, Func<double, int> band)
+    {
+        var oneDecimal = (decimal)RoundHalfAwayFromZero(value, 1);
+        return band((double)oneDecimal) == band(value)
+            ? oneDecimal.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+            : TwoDecimalsWithin(value, band).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // Rounding only ever carries a figure away from zero onto a boundary it has not reached, so one step of 0.01
+    // back towards zero puts it on its own side again.
+    private static decimal TwoDecimalsWithin(double value, Func<double, int> band)
+    {
+        var twoDecimals = (decimal)RoundHalfAwayFromZero(value, 2);
+        return band((double)twoDecimals) == band(value) ? twoDecimals : twoDecimals - Math.Sign(value) * 0.01m;
+    }
 }

@@ -185,7 +185,7 @@ public static class EngagementWorkbookWriter
                 new SheetColumn<DimensionSummaryRow>("Score", ColumnKind.Score, d => d.Score, ColourScale: true),
                 new SheetColumn<DimensionSummaryRow>("Stage", ColumnKind.Text, d => d.Stage),
                 new SheetColumn<DimensionSummaryRow>("Target stage", ColumnKind.Text, d => d.TargetStage),
-                new SheetColumn<DimensionSummaryRow>("Gap", ColumnKind.Score, d => d.Gap),
+                new SheetColumn<DimensionSummaryRow>("Gap", ColumnKind.Number, d => d.Gap),
             ],
             data.Dimensions,
             widths);
@@ -211,7 +211,7 @@ public static class EngagementWorkbookWriter
                 new SheetColumn<DimensionStatisticsRow>("Median", ColumnKind.Score, s => s.Median, ColourScale: true),
                 new SheetColumn<DimensionStatisticsRow>("Min", ColumnKind.Score, s => s.Min, ColourScale: true),
                 new SheetColumn<DimensionStatisticsRow>("Max", ColumnKind.Score, s => s.Max, ColourScale: true),
-                new SheetColumn<DimensionStatisticsRow>("Std deviation", ColumnKind.Score, s => s.StandardDeviation),
+                new SheetColumn<DimensionStatisticsRow>("Std deviation", ColumnKind.Number, s => s.StandardDeviation),
             ],
             data.DimensionStatistics,
             widths);
@@ -321,7 +321,7 @@ public static class EngagementWorkbookWriter
                 new SheetColumn<RoadmapRow>("Dimension", ColumnKind.Text, r => r.Dimension),
                 new SheetColumn<RoadmapRow>("Transition", ColumnKind.Flag, r => r.Transition),
                 new SheetColumn<RoadmapRow>("Initiative", ColumnKind.LongText, r => r.Initiative),
-                new SheetColumn<RoadmapRow>("Priority", ColumnKind.Score, r => r.Priority),
+                new SheetColumn<RoadmapRow>("Priority", ColumnKind.Number, r => r.Priority),
                 new SheetColumn<RoadmapRow>("Impact", ColumnKind.Integer, r => r.Impact),
                 new SheetColumn<RoadmapRow>("Effort", ColumnKind.Integer, r => r.Effort),
                 new SheetColumn<RoadmapRow>("Status", ColumnKind.Text, r => r.Status),

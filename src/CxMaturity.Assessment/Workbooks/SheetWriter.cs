@@ -19,7 +19,7 @@ internal enum ColumnKind
     /// <summary>A whole number.</summary>
     Integer,
 
-    /// <summary>A score, exported with two decimals (SPEC §5 rule 10).</summary>
+    /// <summary>A score, exported with two decimals, never onto a stage boundary it has not reached (RULES.md §5.10).</summary>
     Score,
 
     /// <summary>Any other measure, two decimals with thousands separators.</summary>
@@ -126,7 +126,7 @@ internal static class SheetWriter
                 cell.SetValue(number);
                 return number.ToString(CultureInfo.InvariantCulture).Length;
             case (ColumnKind.Score, double score):
-                var rounded = Stages.ForExport(score);
+                var rounded = Stages.ScoreForExport(score);
                 cell.SetValue(rounded);
                 return rounded.ToString("0.00", CultureInfo.InvariantCulture).Length;
             case (ColumnKind.Number, double number):

@@ -136,4 +136,46 @@ public sealed class ParetoTests
         Assert.Empty(roadmap.ParetoItems);
         Assert.Equal((0.0, false), (roadmap.Items[0].ParetoShare, roadmap.Items[0].VitalFew));
     }
+
+    // Rule 13 with rules 7 and 8: W = 1.1, S = 1.7 (stage 2, target 3, G = 1.3), I = 3 give a factor of 1.43;
+    // impact/effort 4/4 and 3/3 are both 1.43 on paper, but the doubles give 1.4300000000000002 and
+    // 1.4300000000000004. Equal to within 1e-9, they tie and fall back on the initiative id; 1/2 gives 0.715.
+    [Fact]
+    public void Priorities_equal_on_paper_tie_on_the_initiative_id_whatever_their_last_bits()
+    {
+        var model = new RoadmapModelBuilder()
+            .WithDimension("voc", weight: 1.1)
+            .WithInitiative("voc-a", "voc", 2, impact: 4, effort: 4)
+            .WithInitiative("voc-b", "voc", 2, impact: 3, effort: 3)
+            .WithInitiative("voc-c", "voc", 2, impact: 1, effort: 2)
+            .Build();
+
+        var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 1.7)], NoTargets, NoEdits);
+
+        var byId = roadmap.Items.ToDictionary(i => i.InitiativeId);
+        Assert.True(byId["voc-b"].Priority > byId["voc-a"].Priority, "the test needs 3/3 to come out above 4/4 in binary");
+        Assert.Equal(["voc-a", "voc-b", "voc-c"], Ids(roadmap.Items));
+        // Cumulative 1.43, 2.86, 3.575 of 3.575: 40 %, 80 % (the vital few end here), 100 %.
+        Assert.Equal(
+            [("voc-a", 0.4, true), ("voc-b", 0.8, true), ("voc-c", 1.0, false)],
+            roadmap.ParetoItems.Select(i => (i.InitiativeId, Math.Round(i.ParetoShare, 12), i.VitalFew)));
+    }
+
+    [Fact]
+    public void Priorities_equal_on_paper_in_two_dimensions_tie_on_the_dimension_order()
+    {
+        // The same figures in two dimensions: "later" (order 2) computes 3/3 just above "earlier"'s 4/4.
+        var model = new RoadmapModelBuilder()
+            .WithDimension("later", weight: 1.1, order: 2)
+            .WithDimension("earlier", weight: 1.1, order: 1)
+            .WithInitiative("a-later", "later", 2, impact: 3, effort: 3)
+            .WithInitiative("z-earlier", "earlier", 2, impact: 4, effort: 4)
+            .Build();
+
+        var roadmap = RoadmapGenerator.Generate(model, [Standing("later", 1.7), Standing("earlier", 1.7)], NoTargets, NoEdits);
+
+        Assert.Equal(["z-earlier", "a-later"], Ids(roadmap.Items));
+        Assert.Equal(["z-earlier", "a-later"], Ids(roadmap.ParetoItems));
+        Assert.Equal([true, true], roadmap.ParetoItems.Select(i => i.VitalFew));
+    }
 }

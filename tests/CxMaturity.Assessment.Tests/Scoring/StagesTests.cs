@@ -61,7 +61,8 @@ public sealed class StagesTests
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
 
             Assert.Equal("3.0", Stages.Display(3));
-            Assert.Equal("2.5", Stages.Display(2.45));
+            Assert.Equal("2.5", Stages.Display(2.54));
+            Assert.Equal("2.45", Stages.Display(2.45));
         }
         finally
         {
@@ -78,6 +79,58 @@ public sealed class StagesTests
         Assert.Equal(4, Stages.StageOf(score));
         Assert.Equal(3.5, Stages.ForDisplay(score));
     }
+
+    // Rule 10 with rule 6: one decimal, unless one decimal would show the next stage's boundary for a score that
+    // is still below it ("2.5 · Development" for 2.468); then two decimals, and never the boundary itself.
+    [Theory]
+    [InlineData(2.449, "2.4")]
+    [InlineData(2.45, "2.45")]
+    [InlineData(2.468, "2.47")]
+    [InlineData(2.4999, "2.49")]
+    [InlineData(2.5, "2.5")]
+    [InlineData(4.4999, "4.49")]
+    [InlineData(4.5, "4.5")]
+    [InlineData(1.46, "1.46")]
+    [InlineData(3.04, "3.0")]
+    [InlineData(5.0, "5.0")]
+    public void A_displayed_score_never_shows_a_stage_the_score_has_not_reached(double score, string shown)
+    {
+        Assert.Equal(shown, Stages.Display(score));
+        Assert.Equal(Stages.StageOf(score), Stages.StageOf(double.Parse(shown, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void A_score_on_a_boundary_in_exact_arithmetic_shows_the_boundary_and_its_stage()
+    {
+        var score = (0.1 * 2 + 0.1 * 5) / (0.1 + 0.1); // 3.4999999999999996, Managed by rule 13
+
+        Assert.Equal("3.5", Stages.Display(score));
+        Assert.Equal(3.5, Stages.ScoreForExport(score));
+    }
+
+    [Theory]
+    [InlineData(2.4949, 2.49)]
+    [InlineData(2.4951, 2.49)]
+    [InlineData(2.4999, 2.49)]
+    [InlineData(2.5, 2.5)]
+    [InlineData(4.496, 4.49)]
+    [InlineData(3.3333, 3.33)]
+    public void An_exported_score_keeps_two_decimals_without_crossing_into_the_next_stage(double score, double exported)
+    {
+        Assert.Equal(exported, Stages.ScoreForExport(score));
+        Assert.Equal(Stages.StageOf(score), Stages.StageOf(Stages.ScoreForExport(score)));
+    }
+
+    [Theory]
+    [InlineData(0.96, "0.96")]
+    [InlineData(-0.96, "-0.96")]
+    [InlineData(0.9999, "0.99")]
+    [InlineData(1.0, "1.0")]
+    [InlineData(-1.04, "-1.0")]
+    [InlineData(0.94, "0.9")]
+    [InlineData(1.26, "1.3")]
+    public void A_displayed_spread_or_gap_never_shows_the_flag_threshold_it_has_not_reached(double value, string shown) =>
+        Assert.Equal(shown, Stages.DisplayDifference(value));
 
     [Fact]
     public void Display_of_an_undefined_score_is_an_en_dash() => Assert.Equal("–", Stages.Display(null));

@@ -94,6 +94,16 @@ public sealed class EngagementWorkbookWriterTests
     }
 
     [Fact]
+    public void A_score_a_hair_below_a_stage_boundary_is_exported_below_it_beside_its_stage()
+    {
+        using var workbook = Open(EngagementBytes(Engagement() with { OverallScore = 2.4999, OverallStage = "Development" }));
+        var sheet = workbook.Worksheet("Summary");
+
+        Assert.Equal(2.49, sheet.Cell("B13").GetDouble());
+        Assert.Equal("Development", sheet.Cell("B14").GetString());
+    }
+
+    [Fact]
     public void Dimensions_sheet_lists_statistics_per_dimension_and_group_rounded_to_two_decimals()
     {
         using var workbook = Open(EngagementBytes(Engagement()));

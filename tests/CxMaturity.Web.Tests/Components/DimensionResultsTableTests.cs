@@ -26,7 +26,8 @@ public sealed class DimensionResultsTableTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData(2.45, "2.5", "2 · Development")]
+    [InlineData(2.45, "2.45", "2 · Development")]
+    [InlineData(2.55, "2.6", "3 · Definition")]
     [InlineData(2.449, "2.4", "2 · Development")]
     [InlineData(3.95, "4.0", "4 · Managed")]
     [InlineData(4.5, "4.5", "5 · Optimized")]

@@ -31,7 +31,7 @@ public sealed class RadarChartTests : MudBunitContext
         var titles = chart.FindAll("circle title").Select(t => t.TextContent).ToList();
         Assert.Equal(
             [
-                "Current · CX strategy: 5.0", "Current · Voice of the customer: 2.5", "Current · Culture: –",
+                "Current · CX strategy: 5.0", "Current · Voice of the customer: 2.45", "Current · Culture: –",
                 "Target · CX strategy: 3.0", "Target · Voice of the customer: 4.0", "Target · Culture: 3.0",
             ],
             titles);

@@ -12,7 +12,7 @@ public sealed class RadarTableTests : BunitContext
             .Add(c => c.Axes, ["CX strategy", "Voice of the customer", "Culture"])
             .Add(c => c.Series,
             [
-                new RadarSeries("Current", [2.45, null, 3.0]),
+                new RadarSeries("Current", [2.54, null, 3.0]),
                 new RadarSeries("Target", [4, 3, 4]),
             ]));
 
