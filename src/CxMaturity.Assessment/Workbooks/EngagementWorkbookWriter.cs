@@ -32,8 +32,8 @@ public static class EngagementWorkbookWriter
         using var shell = new MemoryStream();
         using (var workbook = new XLWorkbook(XLEventTracking.Disabled))
         {
-            workbook.Properties.Title = $"{data.ModelTitle}: {data.RoundName}";
-            workbook.Properties.Subject = data.Organisation;
+            workbook.Properties.Title = SafeText.ForXml($"{data.ModelTitle}: {data.RoundName}");
+            workbook.Properties.Subject = SafeText.ForXml(data.Organisation);
             workbook.Properties.Author = "CxMaturity";
 
             WriteSummary(workbook.AddWorksheet(SheetNames[0]), data, subtitle);

@@ -27,7 +27,7 @@ public static class QuestionnaireWorkbookWriter
         Validate(data);
 
         using var workbook = new XLWorkbook(XLEventTracking.Disabled);
-        workbook.Properties.Title = $"{data.ModelTitle}: {data.RoundName}";
+        workbook.Properties.Title = SafeText.ForXml($"{data.ModelTitle}: {data.RoundName}");
         workbook.Properties.Author = "CxMaturity";
 
         var instructions = workbook.AddWorksheet(InstructionsSheet);

@@ -52,6 +52,13 @@ public static class SafeText
         return safe;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without the characters XML cannot carry, for places that are not cells (document
+    /// properties, sheet titles): whatever text was stored, the package can be written.
+    /// </summary>
+    public static string ForXml(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : HasInvalidXmlCharacters(text) ? RemoveInvalidXmlCharacters(text) : text;
+
     /// <summary>Whether a spreadsheet would read <paramref name="text"/> as the start of a formula.</summary>
     public static bool StartsLikeFormula(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';

@@ -35,6 +35,45 @@ public sealed partial class PageClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Signs in through the sign-in form opened with <paramref name="returnUrl"/> and answers where the site sends the
+    /// browser next (the redirect's target), or the status when it does not redirect.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string? Location)> SignInWithReturnUrlAsync(
+        CxWebApplicationFactory factory,
+        TestUser user,
+        string returnUrl)
+    {
+        using var client = new PageClient(factory);
+        var path = "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+        var form = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        var fields = HiddenFields(form.Html);
+        fields["Input.Email"] = user.Email;
+        fields["Input.Password"] = user.Password;
+        using var response = await client._client.PostAsync(path, new FormUrlEncodedContent(fields));
+        return (response.StatusCode, response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>
+    /// Signs out as the app bar's sign-out form does, asking to return to <paramref name="returnUrl"/>, with an
+    /// antiforgery token read from a static page (the app bar's menu renders its form only when opened); answers the
+    /// status and where the site sends the browser.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string? Location)> SignOutAsync(string returnUrl)
+    {
+        var page = await GetAsync("/Account/Manage");
+        var token = InputPattern().Matches(page.Html).Select(m => m.Value)
+            .First(tag => Attribute(tag, "name") == "__RequestVerificationToken");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Attribute(token, "value") ?? "",
+            ["ReturnUrl"] = returnUrl,
+        };
+        using var response = await _client.PostAsync("/Account/Logout", new FormUrlEncodedContent(fields));
+        return (response.StatusCode, response.Headers.Location?.OriginalString);
+    }
+
     public async Task<PageResponse> GetAsync(string path)
     {
         using var response = await _client.GetAsync(path);

@@ -18,16 +18,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
+        // The account pages build absolute addresses of this site (with query parameters); anything else, such as a
+        // return address a link carried, must be a path on this site or the browser goes home.
         uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
             uri = navigationManager.ToBaseRelativePath(uri);
         }
 
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(LocalUrl.OrHome(uri));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -41,8 +41,8 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
         {
-            var (detail, errors) = Describe(exception);
-            await ApiProblems.WriteAsync(context, exception.StatusCode, detail, errors);
+            var (status, detail, errors) = Describe(exception);
+            await ApiProblems.WriteAsync(context, status, detail, errors);
             return;
         }
 
@@ -91,22 +91,31 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
     private static bool HasBodyMethod(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
 
-    private static (string Detail, Dictionary<string, string[]>? Errors) Describe(BadHttpRequestException exception)
+    private static (int Status, string Detail, Dictionary<string, string[]>? Errors) Describe(BadHttpRequestException exception)
     {
+        if (exception.InnerException is JsonException { InnerException: InvalidOperationException utf16 } malformed
+            && utf16.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+        {
+            // Well-formed JSON whose string escapes half a surrogate pair ("\ud800"): the value is refused like a
+            // non-character (UserText), not the request as malformed.
+            var text = "The text holds half of a surrogate pair, which is not a character text may hold; type the text again without it.";
+            return (StatusCodes.Status422UnprocessableEntity, text, new Dictionary<string, string[]> { [FieldOf(malformed.Path)] = [text] });
+        }
+
         if (exception.InnerException is JsonException json)
         {
             var message = WithoutTypeNames(json.Message);
             var field = FieldOf(json.Path);
-            return ($"The request body is not the JSON this endpoint expects: {message}",
+            return (exception.StatusCode, $"The request body is not the JSON this endpoint expects: {message}",
                 new Dictionary<string, string[]> { [field] = [message] });
         }
 
         if (exception.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
-            return ("The request needs a JSON body.", null);
+            return (exception.StatusCode, "The request needs a JSON body.", null);
         }
 
-        return (WithoutTypeNames(exception.Message), null);
+        return (exception.StatusCode, WithoutTypeNames(exception.Message), null);
     }
 
     // "$.answers[1].level" → "answers[1].level"; the root itself is the body.

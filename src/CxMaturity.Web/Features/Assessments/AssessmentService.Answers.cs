@@ -382,6 +382,9 @@ public sealed partial class AssessmentService
             {
                 errors.Add(Field("evidence"), $"Evidence can be at most {MaxCommentLength} characters.");
             }
+
+            errors.AddIfMalformed(Field("comment"), answer.Comment);
+            errors.AddIfMalformed(Field("evidence"), answer.Evidence);
         }
 
         foreach (var (dimensionId, rating) in importance ?? new Dictionary<string, int?>())

@@ -75,6 +75,8 @@ public sealed partial class AssessmentService
             errors.Add("name", $"Give the respondent's name, 1 to {MaxNameLength} characters.");
         }
 
+        errors.AddIfMalformed("name", name);
+
         var group = round.RespondentGroups.FirstOrDefault(g => string.Equals(g, request.Group?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (group is null)
         {

@@ -324,6 +324,8 @@ public sealed partial class AssessmentService(
             errors.Add(field, $"Give a name of 1 to {MaxNameLength} characters.");
         }
 
+        errors.AddIfMalformed(field, name);
+
         return name;
     }
 

@@ -17,6 +17,15 @@ public sealed class ValidationErrors
         messages.Add(message);
     }
 
+    /// <summary>Adds a problem for <paramref name="field"/> when its text holds a character no text may hold.</summary>
+    public void AddIfMalformed(string field, string? text)
+    {
+        if (CxMaturity.Assessment.Common.UserText.CharacterProblem(text) is { } problem)
+        {
+            Add(field, problem);
+        }
+    }
+
     /// <summary>Throws a <see cref="ValidationException"/> carrying every problem collected, if there is any.</summary>
     public void ThrowIfAny()
     {

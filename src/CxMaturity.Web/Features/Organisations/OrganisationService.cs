@@ -1,3 +1,4 @@
+using CxMaturity.Assessment.Common;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Common;
@@ -48,6 +49,11 @@ public sealed class OrganisationService(
         if (name.Length is 0 or > MaxNameLength)
         {
             throw ValidationException.For("name", $"Give the organisation a name of 1 to {MaxNameLength} characters.");
+        }
+
+        if (UserText.CharacterProblem(name) is { } malformed)
+        {
+            throw ValidationException.For("name", malformed);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -281,6 +281,8 @@ public sealed class RoadmapService(
             errors.Add(field, $"{what} can be at most {maxLength} characters long; this is {text.Length}.");
         }
 
+        errors.AddIfMalformed(field, text);
+
         return text;
     }
 }

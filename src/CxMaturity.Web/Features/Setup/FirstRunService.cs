@@ -40,6 +40,11 @@ public sealed class FirstRunService(UserManager<AppUser> users, IDbContextFactor
             }
 
             email = (email ?? "").Trim();
+            if (Assessment.Common.UserText.CharacterProblem(displayName) is { } malformed)
+            {
+                throw ValidationException.For("displayName", malformed);
+            }
+
             var user = new AppUser
             {
                 UserName = email,

@@ -1,3 +1,4 @@
+using CxMaturity.Assessment.Common;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,11 @@ public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFa
         if (name.Length is 0 or > MaxNameLength)
         {
             throw ValidationException.For("name", $"Give the token a name of 1 to {MaxNameLength} characters, such as what it is for.");
+        }
+
+        if (UserText.CharacterProblem(name) is { } malformed)
+        {
+            throw ValidationException.For("name", malformed);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -18,7 +18,9 @@ public static class WorkbookFileNames
     public static string Slug(string? text)
     {
         var slug = new StringBuilder();
-        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormD))
+        // Normalising fails on text that holds non-characters or half a surrogate pair; such text may be stored
+        // from before input was checked, and a download must not fail on it.
+        foreach (var c in CxMaturity.Assessment.Common.UserText.WellFormed(text ?? "").Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
