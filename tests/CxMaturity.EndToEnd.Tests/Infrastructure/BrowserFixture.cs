@@ -54,6 +54,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone: 390 × 844 CSS pixels, touch and the mobile viewport rules, as an iPhone 14 reports them.</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = Phone.Width, Height = Phone.Height },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The phone viewport every page must fit without scrolling sideways.</summary>
+    public static (int Width, int Height) Phone { get; } = (390, 844);
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

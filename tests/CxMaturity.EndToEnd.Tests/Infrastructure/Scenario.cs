@@ -5,6 +5,9 @@ using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Demo;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Roadmap;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -109,4 +112,105 @@ public sealed class Scenario(AppServer app)
         var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationService>().GetAsync(userId, organisationId);
         return organisation.Members!.SingleOrDefault(m => m.Email == email)?.Role;
     }
+
+    /// <summary>The password of every user a scenario creates.</summary>
+    public const string Password = "E2e!Passw0rd";
+
+    /// <summary>A new user (password <see cref="Password"/>) who owns an organisation of each given name.</summary>
+    public async Task<(string Email, IReadOnlyList<int> OrganisationIds)> UserOwningAsync(params string[] organisationNames)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var email = $"consultant-{Guid.NewGuid():N}@e2e.local";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "E2E Consultant" };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var ids = new List<int>();
+        foreach (var name in organisationNames)
+        {
+            ids.Add((await organisations.CreateAsync(user.Id, name)).Id);
+        }
+
+        return (email, ids);
+    }
+
+    /// <summary>
+    /// What a tour of the demo needs: its two rounds, its project, a fresh invitation link into the open round, and
+    /// a new user (password <see cref="Password"/>) who is a Respondent member answering the open round.
+    /// </summary>
+    public async Task<DemoTour> DemoTourAsync()
+    {
+        var userId = await DemoUserIdAsync();
+        var (organisationId, baselineId) = await DemoBaselineAsync();
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var organisations = services.GetRequiredService<OrganisationService>();
+        var assessments = services.GetRequiredService<AssessmentService>();
+        var followUp = (await organisations.GetAsync(userId, organisationId)).Rounds.Single(r => r.Name == "2026 follow-up");
+        var project = (await services.GetRequiredService<ProjectService>().ListAsync(userId, organisationId)).First();
+        var invitee = await assessments.AddRespondentAsync(
+            userId, followUp.Id, new AddRespondentRequest("Tour Invitee", $"invitee-{Guid.NewGuid():N}@e2e.local", "Frontline"));
+
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var email = $"respondent-{Guid.NewGuid():N}@e2e.local";
+        var created = await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Tour Respondent" }, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await organisations.AddMemberAsync(userId, organisationId, email, OrganisationRole.Respondent);
+        await assessments.AddRespondentAsync(userId, followUp.Id, new AddRespondentRequest("Tour Respondent", email, "Frontline"));
+
+        return new DemoTour(organisationId, baselineId, followUp.Id, project.Id, invitee.InvitationPath, email);
+    }
+
+    /// <summary>
+    /// An organisation where every text a person can type is a 200-character run without a space: its name, the
+    /// owner's name (a new user, password <see cref="Password"/>), the rounds, respondents, comments, roadmap owner
+    /// and notes, and the project. Names are written straight to the database, past the 100 characters input takes,
+    /// so that the layout is proven for any stored text.
+    /// </summary>
+    public async Task<(string OwnerEmail, DemoTour Tour)> LongTextOrganisationAsync()
+    {
+        var run = new string('W', 200);
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var email = $"long-{Guid.NewGuid():N}@e2e.local";
+        var owner = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = run };
+        Assert.True((await users.CreateAsync(owner, Password)).Succeeded);
+        var organisations = services.GetRequiredService<OrganisationService>();
+        var assessments = services.GetRequiredService<AssessmentService>();
+        var organisation = await organisations.CreateAsync(owner.Id, "Long text");
+        var closed = await assessments.CreateRoundAsync(owner.Id, organisation.Id, new CreateRoundRequest("cx-maturity", "Closed"));
+        string[] groups = ["Executive", "Executive", "Executive", "Frontline", "Frontline", "Frontline"];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var respondent = await assessments.AddRespondentAsync(
+                owner.Id, closed.Id, new AddRespondentRequest($"R{i}", $"r{i}-{Guid.NewGuid():N}@e2e.local", groups[i]));
+            var answers = Model.AllQuestions.Select(q => new AnswerInput(q.Id, 1 + (i + q.Id.Length) % 3, run, run)).ToList();
+            await assessments.SaveAnswersAsync(owner.Id, closed.Id, respondent.Respondent.Id, new SaveAnswersRequest(answers, Submit: true));
+        }
+
+        await assessments.CloseRoundAsync(owner.Id, closed.Id);
+        var roadmaps = services.GetRequiredService<RoadmapService>();
+        var roadmap = await roadmaps.GetRoadmapAsync(owner.Id, closed.Id);
+        var first = roadmap.Items[0];
+        await roadmaps.UpdateItemAsync(owner.Id, closed.Id, first.InitiativeId, new RoadmapItemUpdate(first.Status, null, run, run, first.Version));
+        var project = await services.GetRequiredService<ProjectService>().CreateFromRoadmapItemAsync(owner.Id, closed.Id, roadmap.Items[1].InitiativeId);
+        var open = await assessments.CreateRoundAsync(owner.Id, organisation.Id, new CreateRoundRequest("cx-maturity", "Open"));
+        var invitee = await assessments.AddRespondentAsync(owner.Id, open.Id, new AddRespondentRequest("Invitee", $"i-{Guid.NewGuid():N}@e2e.local", "Frontline"));
+        await assessments.AddRespondentAsync(owner.Id, open.Id, new AddRespondentRequest("Owner", email, "Executive"));
+        await services.GetRequiredService<Web.Features.Tokens.AccessTokenService>().CreateAsync(owner.Id, new string('T', 100));
+
+        var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.Organisations.Where(o => o.Id == organisation.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, run));
+        await db.Rounds.Where(r => r.OrganisationId == organisation.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, run));
+        await db.Respondents.Where(r => r.RoundId == closed.Id || r.RoundId == open.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, run));
+        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Title, run).SetProperty(p => p.DescriptionMarkdown, run));
+
+        return (email, new DemoTour(organisation.Id, closed.Id, open.Id, project.Id, invitee.InvitationPath, email));
+    }
 }
+
+/// <summary>The ids a tour of an organisation's pages fills its routes with.</summary>
+public sealed record DemoTour(int OrganisationId, int ClosedRoundId, int OpenRoundId, int ProjectId, string InvitationPath, string RespondentEmail);
