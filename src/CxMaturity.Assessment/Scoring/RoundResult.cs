@@ -22,6 +22,7 @@ namespace CxMaturity.Assessment.Scoring;
 /// One per counted respondent × in-scope dimension: respondents in the order given, dimensions in model order.
 /// </param>
 /// <param name="Completion">One per respondent given, whatever their status, in the order given (rule 11).</param>
+/// <param name="MinimumGroupSize">Groups with fewer counted respondents are withheld (rule 14).</param>
 public sealed record RoundResult(
     bool IsPreview,
     int RespondentsCounted,
@@ -33,7 +34,8 @@ public sealed record RoundResult(
     IReadOnlyList<PerceptionGap> PerceptionGaps,
     IReadOnlyList<QuestionResult> Questions,
     IReadOnlyList<RespondentDimensionScore> RespondentScores,
-    IReadOnlyList<RespondentCompletion> Completion)
+    IReadOnlyList<RespondentCompletion> Completion,
+    int MinimumGroupSize = ScoringOptions.DefaultMinimumGroupSize)
 {
     /// <summary>The result of the given in-scope dimension, or <c>null</c> when it is out of scope or unknown.</summary>
     public DimensionResult? FindDimension(string dimensionId) =>
@@ -71,12 +73,13 @@ public sealed record DimensionResult(
     public double? Score => Statistics.Mean;
 }
 
-/// <summary>One respondent group's figures for one dimension (rule 4).</summary>
+/// <summary>One respondent group's figures for one dimension (rule 4), or none when the group is withheld (rule 14).</summary>
 /// <param name="Group">The respondent group's name.</param>
 /// <param name="DimensionId">The model's dimension id.</param>
-/// <param name="Statistics">Statistics of the group's defined respondent dimension scores.</param>
-/// <param name="Stage">Stage of <see cref="Score"/>; <c>null</c> when undefined.</param>
-public sealed record GroupDimensionResult(string Group, string DimensionId, Statistics Statistics, int? Stage)
+/// <param name="Statistics">Statistics of the group's defined respondent dimension scores; empty when withheld.</param>
+/// <param name="Stage">Stage of <see cref="Score"/>; <c>null</c> when undefined or withheld.</param>
+/// <param name="Withheld">True when the group has fewer counted respondents than the round's minimum group size.</param>
+public sealed record GroupDimensionResult(string Group, string DimensionId, Statistics Statistics, int? Stage, bool Withheld = false)
 {
     /// <summary>The group dimension score S_d(group); <c>null</c> when none of the group's respondents has one.</summary>
     public double? Score => Statistics.Mean;
@@ -86,9 +89,10 @@ public sealed record GroupDimensionResult(string Group, string DimensionId, Stat
 /// <param name="DimensionId">The model's dimension id.</param>
 /// <param name="GroupA">The group the gap starts from.</param>
 /// <param name="GroupB">The group subtracted.</param>
-/// <param name="Gap">S_d(A) − S_d(B); <c>null</c> when either group has no score on the dimension.</param>
+/// <param name="Gap">S_d(A) − S_d(B); <c>null</c> when either group has no score on the dimension or is withheld.</param>
 /// <param name="Flagged">True when |gap| is 1.0 or more.</param>
-public sealed record PerceptionGap(string DimensionId, string GroupA, string GroupB, double? Gap, bool Flagged);
+/// <param name="Withheld">True when either group is withheld for having too few respondents (rule 14).</param>
+public sealed record PerceptionGap(string DimensionId, string GroupA, string GroupB, double? Gap, bool Flagged, bool Withheld = false);
 
 /// <summary>How the counted respondents answered one question.</summary>
 /// <param name="QuestionId">The model's question id.</param>

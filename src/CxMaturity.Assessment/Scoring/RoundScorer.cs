@@ -38,6 +38,12 @@ public static class RoundScorer
         ArgumentNullException.ThrowIfNull(dimensionsInScope);
         ArgumentNullException.ThrowIfNull(respondents);
         options ??= ScoringOptions.Default;
+        if (options.MinimumGroupSize is < ScoringOptions.MinMinimumGroupSize or > ScoringOptions.MaxMinimumGroupSize)
+        {
+            throw new ArgumentException(
+                $"The minimum group size is {options.MinimumGroupSize} but must be from {ScoringOptions.MinMinimumGroupSize} to {ScoringOptions.MaxMinimumGroupSize}.",
+                nameof(options));
+        }
 
         var scope = ScoringScope.Create(model, dimensionsInScope);
         var tally = new RoundTally(scope, respondents.Count);
@@ -51,7 +57,7 @@ public static class RoundScorer
 
         var buffer = new double[tally.Count];
         var dimensions = DimensionResults(scope, tally, buffer);
-        var groups = GroupResults(scope, tally, buffer);
+        var groups = GroupResults(scope, tally, buffer, options.MinimumGroupSize);
         var overall = Overall(dimensions);
         return new RoundResult(
             IsPreview: options.IncludeInProgress,
@@ -64,7 +70,8 @@ public static class RoundScorer
             PerceptionGaps: PerceptionGaps(scope, groups, options),
             Questions: QuestionResults(scope, tally),
             RespondentScores: RespondentScores(scope, tally),
-            Completion: completion);
+            Completion: completion,
+            MinimumGroupSize: options.MinimumGroupSize);
     }
 
     // Rule 1: Submitted respondents count; a preview also counts InProgress ones; Invited never count.
@@ -103,18 +110,20 @@ public static class RoundScorer
     }
 
     // Rule 4: rule 3 for each group present among the counted respondents, the groups in ordinal order of their
-    // names so that the order respondents came in does not show.
-    private static GroupTable GroupResults(ScoringScope scope, RoundTally tally, double[] buffer)
+    // names so that the order respondents came in does not show. Rule 14: a group with fewer counted respondents
+    // than the minimum is withheld, its figures never computed into the result.
+    private static GroupTable GroupResults(ScoringScope scope, RoundTally tally, double[] buffer, int minimumGroupSize)
     {
         var byGroup = new Dictionary<string, GroupDimensionResult[]>(StringComparer.Ordinal);
         for (var g = 0; g < tally.GroupNames.Count; g++)
         {
             var group = tally.GroupNames[g];
+            var withheld = tally.GroupSize(g) < minimumGroupSize;
             var results = new GroupDimensionResult[scope.DimensionCount];
             for (var d = 0; d < scope.DimensionCount; d++)
             {
-                var statistics = tally.StatisticsOf(d, g, buffer);
-                results[d] = new GroupDimensionResult(group, scope.Dimensions[d].Id, statistics, StageOf(statistics.Mean));
+                var statistics = withheld ? Statistics.Empty : tally.StatisticsOf(d, g, buffer);
+                results[d] = new GroupDimensionResult(group, scope.Dimensions[d].Id, statistics, StageOf(statistics.Mean), withheld);
             }
 
             byGroup.Add(group, results);
@@ -160,7 +169,8 @@ public static class RoundScorer
         {
             var gap = groups.ScoreOf(options.PerceptionGroupA, d) - groups.ScoreOf(options.PerceptionGroupB, d);
             var flagged = gap is { } g && Math.Abs(g) >= FlaggedPerceptionGap - ThresholdTolerance;
-            gaps[d] = new PerceptionGap(scope.Dimensions[d].Id, options.PerceptionGroupA, options.PerceptionGroupB, gap, flagged);
+            var withheld = groups.IsWithheld(options.PerceptionGroupA) || groups.IsWithheld(options.PerceptionGroupB);
+            gaps[d] = new PerceptionGap(scope.Dimensions[d].Id, options.PerceptionGroupA, options.PerceptionGroupB, gap, flagged, withheld);
         }
 
         return gaps;
@@ -237,6 +247,9 @@ public static class RoundScorer
     {
         public double? ScoreOf(string group, int dimension) =>
             byGroup.TryGetValue(group, out var results) ? results[dimension].Score : null;
+
+        public bool IsWithheld(string group) =>
+            byGroup.TryGetValue(group, out var results) && results.Length > 0 && results[0].Withheld;
 
         public GroupDimensionResult[] Flatten() =>
             byGroup.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Value).ToArray();

@@ -15,6 +15,7 @@ internal sealed class RoundTally
     private readonly int[] _groupOfRespondent;
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
     private readonly List<string> _groupNames = [];
+    private readonly List<int> _groupSizes = [];
 
     // Counted respondent × in-scope dimension, row-major; NaN where the respondent's score is undefined.
     private readonly double[] _scores;
@@ -38,6 +39,9 @@ internal sealed class RoundTally
 
     /// <summary>Names of the groups of the added respondents, in the order they first appeared.</summary>
     public IReadOnlyList<string> GroupNames => _groupNames;
+
+    /// <summary>How many added respondents are in the group at <paramref name="group"/> of <see cref="GroupNames"/>.</summary>
+    public int GroupSize(int group) => _groupSizes[group];
 
     /// <summary>The respondent added <paramref name="index"/>-th.</summary>
     public RespondentAnswers Respondent(int index) => _respondents[index];
@@ -147,8 +151,10 @@ internal sealed class RoundTally
             index = _groupNames.Count;
             _groupIndex.Add(group, index);
             _groupNames.Add(group);
+            _groupSizes.Add(0);
         }
 
+        _groupSizes[index]++;
         return index;
     }
 

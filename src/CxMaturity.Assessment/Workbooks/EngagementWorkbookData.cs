@@ -100,7 +100,7 @@ public sealed record DimensionSummaryRow(
 public sealed record DimensionStatisticsRow(
     string Dimension,
     string Group,
-    int N,
+    int? N,
     double? Mean,
     double? Median,
     double? Min,

@@ -3,7 +3,8 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §5 rules 4 and 9: group dimension scores and the perception gap between two groups.
+// Rules 4 and 9 (group dimension scores and the perception gap between two groups) on groups of one or two, with
+// the minimum group size of rule 14 set to 1; the withholding of small groups is tested at the end.
 public sealed class GroupScoreTests
 {
     [Fact]
@@ -12,7 +13,7 @@ public sealed class GroupScoreTests
         // Executive 4 and 5 → n 2, mean 4.5 (stage 5), SD 0.5; Frontline 2 → mean 2 (stage 2).
         var model = Build(Dimension("a"));
 
-        var result = ScoreAll(
+        var result = ScoreAllGroups(
             model,
             TestRespondent.Submitted("r1", "Executive").Levels("a", 4),
             TestRespondent.Submitted("r2", "Frontline").Levels("a", 2),
@@ -31,7 +32,7 @@ public sealed class GroupScoreTests
     {
         var model = Build(Dimension("b"), Dimension("a"));
 
-        var result = ScoreAll(
+        var result = ScoreAllGroups(
             model,
             TestRespondent.Submitted("r1", "Management").Levels("b", 3),
             TestRespondent.Submitted("r2", "Executive").Levels("a", 4));
@@ -51,7 +52,7 @@ public sealed class GroupScoreTests
     {
         var model = Build(Dimension("a", questions: 2));
 
-        var result = ScoreAll(
+        var result = ScoreAllGroups(
             model,
             TestRespondent.Submitted("e", "Executive").Levels("a", executive1, executive2),
             TestRespondent.Submitted("f", "Frontline").Levels("a", frontline1, frontline2));
@@ -65,7 +66,7 @@ public sealed class GroupScoreTests
         // Executive (4 + 4) / 2 = 4, Frontline (4 + 3) / 2 = 3.5: gap 0.5.
         var model = Build(Dimension("a", questions: 2));
 
-        var result = ScoreAll(
+        var result = ScoreAllGroups(
             model,
             TestRespondent.Submitted("e", "Executive").Levels("a", 4, 4),
             TestRespondent.Submitted("f", "Frontline").Levels("a", 4, 3));
@@ -80,7 +81,7 @@ public sealed class GroupScoreTests
         // arithmetic makes 1.5000000000000002, so the gap comes out as 0.9999999999999998.
         var model = Build(WeightedDimension("a", 1, 0.1, 0.1));
 
-        var result = ScoreAll(
+        var result = ScoreAllGroups(
             model,
             TestRespondent.Submitted("e", "Executive").Levels("a", 1, 4),
             TestRespondent.Submitted("f", "Frontline").Levels("a", 1, 2));
@@ -96,7 +97,7 @@ public sealed class GroupScoreTests
         // Frontline has no respondent on b, and nobody from Frontline scored a: both gaps are undefined.
         var model = Build(Dimension("a"), Dimension("b"));
 
-        var result = ScoreAll(
+        var result = ScoreAllGroups(
             model,
             TestRespondent.Submitted("e", "Executive").Levels("a", 5).Levels("b", 5),
             TestRespondent.Submitted("f", "Frontline").Answer("a.q1", null));
@@ -122,10 +123,76 @@ public sealed class GroupScoreTests
         ];
 
         var result = RoundScorer.Score(
-            model, ["a"], respondents, new ScoringOptions(PerceptionGroupA: "Management", PerceptionGroupB: "Customer-facing partner"));
+            model, ["a"], respondents, new ScoringOptions(PerceptionGroupA: "Management", PerceptionGroupB: "Customer-facing partner", MinimumGroupSize: 1));
 
         Assert.Equal(
             new PerceptionGap("a", "Management", "Customer-facing partner", 2.0, Flagged: true),
             Assert.Single(result.PerceptionGaps));
+    }
+
+    // Rule 14: with k = 3, Executive (3 respondents: 4, 4, 5) shows; Frontline (2: 2, 3) is withheld on every
+    // dimension, so the gap is withheld too; the round's own figures still count all five (mean 18 / 5 = 3.6).
+    [Fact]
+    public void A_group_with_fewer_respondents_than_the_minimum_is_withheld_but_still_counts_overall()
+    {
+        var model = Build(Dimension("a"), Dimension("b"));
+
+        var result = ScoreAll(
+            model,
+            TestRespondent.Submitted("e1", "Executive").Levels("a", 4).Levels("b", 4),
+            TestRespondent.Submitted("e2", "Executive").Levels("a", 4).Levels("b", 4),
+            TestRespondent.Submitted("e3", "Executive").Levels("a", 5).Levels("b", 5),
+            TestRespondent.Submitted("f1", "Frontline").Levels("a", 2).Levels("b", 2),
+            TestRespondent.Submitted("f2", "Frontline").Levels("a", 3).Levels("b", 3));
+
+        Assert.Equal(3, result.MinimumGroupSize);
+        var executive = result.FindGroup("Executive", "a")!;
+        Assert.False(executive.Withheld);
+        Assert.Equal(13.0 / 3, executive.Score!.Value, 12);
+        Assert.All(result.Groups.Where(g => g.Group == "Frontline"), g =>
+        {
+            Assert.True(g.Withheld);
+            Assert.Equal(Statistics.Empty, g.Statistics);
+            Assert.Null(g.Stage);
+        });
+        Assert.All(result.PerceptionGaps, gap =>
+        {
+            Assert.True(gap.Withheld);
+            Assert.Null(gap.Gap);
+            Assert.False(gap.Flagged);
+        });
+        Assert.Equal(3.6, result.FindDimension("a")!.Score!.Value, 12);
+        Assert.Equal(5, result.FindDimension("a")!.Statistics.N);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public void A_group_is_withheld_below_the_round_s_minimum_group_size(int minimumGroupSize, bool withheld)
+    {
+        var model = Build(Dimension("a"));
+        RespondentAnswers[] respondents =
+        [
+            TestRespondent.Submitted("f1", "Frontline").Levels("a", 2).Build(),
+            TestRespondent.Submitted("f2", "Frontline").Levels("a", 3).Build(),
+        ];
+
+        var result = RoundScorer.Score(model, ["a"], respondents, new ScoringOptions(MinimumGroupSize: minimumGroupSize));
+
+        Assert.Equal(withheld, result.FindGroup("Frontline", "a")!.Withheld);
+        Assert.Equal(withheld ? null : 2.5, result.FindGroup("Frontline", "a")!.Score);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public void A_minimum_group_size_outside_1_to_10_is_refused(int minimumGroupSize)
+    {
+        var model = Build(Dimension("a"));
+
+        var error = Assert.Throws<ArgumentException>(() => RoundScorer.Score(model, ["a"], [], new ScoringOptions(MinimumGroupSize: minimumGroupSize)));
+
+        Assert.Contains("from 1 to 10", error.Message, StringComparison.Ordinal);
     }
 }

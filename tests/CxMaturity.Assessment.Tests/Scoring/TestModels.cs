@@ -45,6 +45,10 @@ public static class TestModels
     /// <summary>Scores a round of the model with every dimension in scope and the default options.</summary>
     public static RoundResult ScoreAll(MaturityModel model, params TestRespondent[] respondents) =>
         RoundScorer.Score(model, AllDimensions(model), respondents.Select(r => r.Build()).ToArray());
+
+    /// <summary>Scores with a minimum group size of 1, for tests of group arithmetic on groups of one or two.</summary>
+    public static RoundResult ScoreAllGroups(MaturityModel model, params TestRespondent[] respondents) =>
+        RoundScorer.Score(model, AllDimensions(model), respondents.Select(r => r.Build()).ToArray(), new ScoringOptions(MinimumGroupSize: 1));
 }
 
 /// <summary>A dimension to build: its id, weight W_d and one weight per question.</summary>

@@ -67,21 +67,11 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
         Assert.Equal(new StageRefDto(2, "Development"), results.OverallStage);
         Assert.Equal(new StageRefDto(2, "Development"), results.FoundationStage);
 
-        // Groups: only the submitted Executive (A) and Frontline (B).
+        // Groups: only the submitted Executive (A) and Frontline (B), one respondent each: fewer than the minimum group
+        // size of 3, so both are withheld with no figure, and so is every perception gap (rule 14).
         Assert.Equal(["Executive", "Frontline"], results.Groups.Select(g => g.Group).Distinct());
-        var executiveStrategy = Assert.Single(results.Groups, g => g.Group == "Executive" && g.DimensionId == "strategy");
-        Assert.Equal(1, executiveStrategy.N);
-        Assert.Equal(4.0, executiveStrategy.Score!.Value, Precision);
-        Assert.Equal(0.0, executiveStrategy.StandardDeviation!.Value, Precision);
-        Assert.Equal(new StageRefDto(4, "Managed"), executiveStrategy.Stage);
-
-        var strategyGap = Assert.Single(results.PerceptionGaps, g => g.DimensionId == "strategy");
-        Assert.Equal(("Executive", "Frontline"), (strategyGap.GroupA, strategyGap.GroupB));
-        Assert.Equal(4 - b, strategyGap.Gap!.Value, Precision);
-        Assert.True(strategyGap.Flagged);
-        var vocGap = Assert.Single(results.PerceptionGaps, g => g.DimensionId == "voc");
-        Assert.Equal(2.0, vocGap.Gap!.Value, Precision);
-        Assert.True(vocGap.Flagged);
+        Assert.All(results.Groups, g => Assert.Equal((true, null, null, null), (g.Withheld, g.Score, g.N, g.Stage)));
+        Assert.All(results.PerceptionGaps, g => Assert.Equal((true, null, false), (g.Withheld, g.Gap, g.Flagged)));
 
         var vision = Assert.Single(results.Questions, q => q.QuestionId == "strategy.vision");
         Assert.Equal((2, 2.5), (vision.N, vision.Mean!.Value));
@@ -114,8 +104,7 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
         Assert.Equal(3, strategy.N);
         Assert.Equal((4 + (23.0 / 13) + 5) / 3, strategy.Score!.Value, Precision);
         var executive = Assert.Single(preview.Groups, g => g.Group == "Executive" && g.DimensionId == "strategy");
-        Assert.Equal(4.5, executive.Score!.Value, Precision);
-        Assert.Equal(new StageRefDto(5, "Optimized"), executive.Stage); // 4.5 rounds up to Optimized
+        Assert.True(executive.Withheld); // A and C: two, still fewer than three
         Assert.Equal(2, Assert.Single(preview.Dimensions, d => d.DimensionId == "voc").N); // C answered no voc question
     }
 
@@ -148,7 +137,39 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
         Assert.Equal((4 + (23.0 / 13)) / 2, strategy.GetProperty("score").GetDouble()); // not rounded to one decimal
         Assert.True(strategy.GetProperty("lowConsensus").GetBoolean());
         Assert.True(strategy.TryGetProperty("standardDeviation", out _));
-        Assert.True(root.GetProperty("perceptionGaps")[0].GetProperty("flagged").GetBoolean());
+        var withheld = root.GetProperty("groups")[0];
+        Assert.Equal(["group", "dimensionId", "withheld"], withheld.EnumerateObject().Select(p => p.Name));
+        Assert.True(withheld.GetProperty("withheld").GetBoolean());
+        Assert.True(root.GetProperty("perceptionGaps")[0].GetProperty("withheld").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Groups_of_at_least_three_show_their_figures_and_the_perception_gap()
+    {
+        // Strategy only. Executives answer every question 4, 4 and 5: scores 4, 4, 5, mean 13/3, population SD
+        // √(2/9); Frontline 2, 2 and 3: mean 7/3. Gap 13/3 − 7/3 = 2.0, flagged.
+        var owner = await factory.CreateUserAsync();
+        var organisationId = await factory.CreateOrganisationAsync(owner.Id);
+        var round = await factory.CreateRoundAsync(owner.Id, organisationId, dimensionsInScope: ["strategy"]);
+        foreach (var (group, level) in new[] { ("Executive", 4), ("Executive", 4), ("Executive", 5), ("Frontline", 2), ("Frontline", 2), ("Frontline", 3) })
+        {
+            var respondent = await factory.AddRespondentAsync(owner.Id, round.Id, group);
+            await factory.AnswerAllAsync(owner.Id, round.Id, respondent.Respondent.Id, _ => level);
+        }
+
+        using var client = await factory.CreateApiClientAsync(owner.Id);
+        var results = await (await client.GetAsync($"/api/v1/assessments/{round.Id}/results")).ReadAsync<ResultsDto>();
+
+        var executive = Assert.Single(results.Groups, g => g.Group == "Executive");
+        Assert.False(executive.Withheld);
+        Assert.Equal(3, executive.N);
+        Assert.Equal(13.0 / 3, executive.Score!.Value, Precision);
+        Assert.Equal(Math.Sqrt(2.0 / 9), executive.StandardDeviation!.Value, Precision);
+        Assert.Equal(new StageRefDto(4, "Managed"), executive.Stage);
+        Assert.Equal(7.0 / 3, Assert.Single(results.Groups, g => g.Group == "Frontline").Score!.Value, Precision);
+        var gap = Assert.Single(results.PerceptionGaps);
+        Assert.Equal((false, true), (gap.Withheld, gap.Flagged));
+        Assert.Equal(2.0, gap.Gap!.Value, Precision);
     }
 
     [Fact]

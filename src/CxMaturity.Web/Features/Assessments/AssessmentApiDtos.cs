@@ -227,7 +227,7 @@ public sealed record ResultsDto(
             StageRefDto.From(model, result.FoundationStage),
             [.. result.Dimensions.Select(d => DimensionResultDto.From(view, d))],
             [.. result.Groups.Select(g => GroupResultDto.From(model, g))],
-            [.. result.PerceptionGaps.Select(g => new PerceptionGapDto(g.DimensionId, g.GroupA, g.GroupB, g.Gap, g.Flagged))],
+            [.. result.PerceptionGaps.Select(g => new PerceptionGapDto(g.DimensionId, g.GroupA, g.GroupB, g.Gap, g.Flagged, g.Withheld))],
             [.. result.Questions.Select(q => new QuestionResultDto(
                 q.QuestionId, q.DimensionId, q.N, q.Mean, q.LevelCounts, q.NotApplicableCount))],
             CompletionDto.From(result.Completion));
@@ -280,26 +280,34 @@ public sealed record DimensionResultDto(
     }
 }
 
-/// <summary>One respondent group's figures on one dimension (rule 4).</summary>
+/// <summary>
+/// One respondent group's figures on one dimension (rule 4); a group with fewer respondents than the round's
+/// minimum is <c>{ "group", "dimensionId", "withheld": true }</c> and carries no figure (rule 14).
+/// </summary>
 public sealed record GroupResultDto(
     string Group,
     string DimensionId,
-    double? Score,
-    StageRefDto? Stage,
-    int N,
-    double? Mean,
-    double? Median,
-    double? Min,
-    double? Max,
-    double? StandardDeviation)
+    bool Withheld,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Score,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageRefDto? Stage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? N,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Mean,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Median,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Min,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Max,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? StandardDeviation)
 {
-    public static GroupResultDto From(MaturityModel model, GroupDimensionResult g) => new(
-        g.Group, g.DimensionId, g.Score, StageRefDto.From(model, g.Stage), g.Statistics.N, g.Statistics.Mean,
-        g.Statistics.Median, g.Statistics.Min, g.Statistics.Max, g.Statistics.StandardDeviation);
+    public static GroupResultDto From(MaturityModel model, GroupDimensionResult g) => g.Withheld
+        ? new(g.Group, g.DimensionId, true, null, null, null, null, null, null, null, null)
+        : new(g.Group, g.DimensionId, false, g.Score, StageRefDto.From(model, g.Stage), g.Statistics.N, g.Statistics.Mean,
+            g.Statistics.Median, g.Statistics.Min, g.Statistics.Max, g.Statistics.StandardDeviation);
 }
 
-/// <summary>S_d(GroupA) − S_d(GroupB); null when either group has no score; flagged when |gap| ≥ 1.0 (rule 9).</summary>
-public sealed record PerceptionGapDto(string DimensionId, string GroupA, string GroupB, double? Gap, bool Flagged);
+/// <summary>
+/// S_d(GroupA) − S_d(GroupB); null when either group has no score or is withheld (rule 14); flagged when |gap| ≥ 1.0
+/// (rule 9).
+/// </summary>
+public sealed record PerceptionGapDto(string DimensionId, string GroupA, string GroupB, double? Gap, bool Flagged, bool Withheld);
 
 /// <summary>
 /// How the counted respondents answered a question: <paramref name="LevelCounts"/> holds five counts, for levels

@@ -139,7 +139,10 @@ public sealed partial class WorkbookService(
         yield return Row("All", all);
         foreach (var group in result.Groups.Where(g => g.DimensionId == dimension.Id))
         {
-            yield return Row(group.Group, group.Statistics);
+            // Rule 14: a withheld group says so and shows no figure, not even its size.
+            yield return group.Withheld
+                ? new(dimension.Title, $"{group.Group} (fewer than {result.MinimumGroupSize} respondents: withheld)", null, null, null, null, null, null)
+                : Row(group.Group, group.Statistics);
         }
 
         DimensionStatisticsRow Row(string group, Statistics s) =>

@@ -19,6 +19,7 @@ public sealed partial class Results
     private IReadOnlyList<string> _axes = [];
     private IReadOnlyList<RadarSeries> _currentAndTarget = [];
     private IReadOnlyList<RadarSeries> _byGroup = [];
+    private IReadOnlyList<string> _withheldGroups = [];
     private DrillDown? _drillDown;
     private bool _drillDownLoading;
     private string? _drillDownError;
@@ -53,6 +54,7 @@ public sealed partial class Results
             _axes = ResultsFigures.Axes(_results);
             _currentAndTarget = ResultsFigures.CurrentAndTarget(_results);
             _byGroup = ResultsFigures.ByGroup(_results);
+            _withheldGroups = [.. _results.Result.Groups.Where(g => g.Withheld).Select(g => g.Group).Distinct()];
         }
         catch (NotFoundException)
         {

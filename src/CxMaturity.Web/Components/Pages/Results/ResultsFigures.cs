@@ -20,10 +20,11 @@ public static class ResultsFigures
         new RadarSeries("Target", [.. results.Result.Dimensions.Select(d => results.EffectiveTargets.TryGetValue(d.DimensionId, out var t) ? t : (double?)null)]),
     ];
 
-    /// <summary>One series per respondent group with counted respondents.</summary>
+    /// <summary>One series per respondent group with counted respondents, leaving out the groups withheld for being too small.</summary>
     public static IReadOnlyList<RadarSeries> ByGroup(ResultsView results) =>
     [
         .. results.Result.Groups
+            .Where(g => !g.Withheld)
             .GroupBy(g => g.Group)
             .Select(g => new RadarSeries(g.Key, [.. results.Result.Dimensions.Select(d => g.FirstOrDefault(x => x.DimensionId == d.DimensionId)?.Score)])),
     ];
