@@ -53,6 +53,7 @@ public sealed class ConcurrencyTests(BrowserFixture browser) : IClassFixture<Bro
         await tabA.GetByTestId("step-review").ClickAsync();
         await tabA.GetByTestId("unanswered-count").WaitForAsync();
         await tabA.GetByTestId("submit").ClickAsync();
+        await tabA.GetByTestId("confirm-submit-confirm").ClickAsync();
         await tabA.GetByTestId("submitted").WaitForAsync();
         await tabB.GetByTestId($"option-{q[1]}-1").CheckAsync();
 

@@ -25,11 +25,15 @@ public sealed class MemberTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Assertions.Expect(page.GetByTestId("member-notice")).ToHaveTextAsync($"{viewer} is now CX lead.");
         Assert.Equal(OrganisationRole.CxLead, await scenario.RoleOfAsync(organisationId, viewer));
 
-        // A contributor is removed, after a second click that confirms it.
+        // A contributor is removed after a dialog that says what follows; Cancel keeps them.
         await page.GetByTestId($"remove-member-{contributor}").ClickAsync();
-        await page.GetByTestId($"confirm-remove-{contributor}").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("confirm-remove-message")).ToContainTextAsync("loses access to E2E Members Ltd at once");
+        await page.GetByTestId("confirm-remove-cancel").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("confirm-remove")).ToHaveCountAsync(0);
+        Assert.Equal(OrganisationRole.Contributor, await scenario.RoleOfAsync(organisationId, contributor));
+        await page.GetByTestId($"remove-member-{contributor}").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, "members-confirm-removal.png") });
-        await page.GetByTestId($"confirm-remove-{contributor}").ClickAsync();
+        await page.GetByTestId("confirm-remove-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("member-notice")).ToHaveTextAsync($"{contributor} is no longer a member.");
         await Assertions.Expect(page.GetByTestId($"member-{contributor}")).ToHaveCountAsync(0);
         Assert.Null(await scenario.RoleOfAsync(organisationId, contributor));

@@ -210,6 +210,46 @@ public sealed class Scenario(AppServer app)
 
         return (email, new DemoTour(organisation.Id, closed.Id, open.Id, project.Id, invitee.InvitationPath, email));
     }
+
+    /// <summary>
+    /// A new organisation owned by the demo user with an open round of invitees: some submitted (every answer 3), some
+    /// in progress (one answer), some not started.
+    /// </summary>
+    public async Task<int> RoundWithRespondentsAsync(string organisationName, int submitted, int inProgress, int invited)
+    {
+        var userId = await DemoUserIdAsync();
+        using var scope = app.Services.CreateScope();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var organisation = await organisations.CreateAsync(userId, organisationName);
+        var round = await assessments.CreateRoundAsync(userId, organisation.Id, new CreateRoundRequest("cx-maturity", "E2E round"));
+        var first = Model.AllQuestions.First().Id;
+        for (var i = 0; i < submitted + inProgress + invited; i++)
+        {
+            var respondent = await assessments.AddRespondentAsync(
+                userId, round.Id, new AddRespondentRequest($"Respondent {i + 1}", $"r{i}-{Guid.NewGuid():N}@e2e.local", "Frontline"));
+            if (i < submitted)
+            {
+                await assessments.SaveAnswersAsync(userId, round.Id, respondent.Respondent.Id,
+                    new SaveAnswersRequest([.. Model.AllQuestions.Select(q => new AnswerInput(q.Id, 3))], Submit: true));
+            }
+            else if (i < submitted + inProgress)
+            {
+                await assessments.SaveAnswersAsync(userId, round.Id, respondent.Respondent.Id, new SaveAnswersRequest([new AnswerInput(first, 2)]));
+            }
+        }
+
+        return round.Id;
+    }
+
+    /// <summary>A personal access token of the user with this email; answers its id.</summary>
+    public async Task<int> AccessTokenAsync(string email, string name)
+    {
+        using var scope = app.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+        return (await scope.ServiceProvider.GetRequiredService<Web.Features.Tokens.AccessTokenService>().CreateAsync(user.Id, name)).View.Id;
+    }
 }
 
 /// <summary>The ids a tour of an organisation's pages fills its routes with.</summary>

@@ -36,6 +36,7 @@ public sealed class QuestionnairePage(IPage page)
         await page.GetByTestId("step-review").ClickAsync();
         await page.GetByTestId("all-answered").WaitForAsync();
         await page.GetByTestId("submit").ClickAsync();
+        await page.GetByTestId("confirm-submit-confirm").ClickAsync();
         await page.GetByTestId("submitted").WaitForAsync();
     }
 }

@@ -26,7 +26,8 @@ public sealed partial class Organisation
     private string? _memberNotice;
     private bool _addingMember;
     private bool _changingMembers;
-    private string? _confirmRemoval;
+    private MemberView? _confirmRemoval;
+    private string? _userId;
     private int _memberRows; // a new value re-creates the rows, so a refused role change shows the role kept
 
     [Parameter] public int OrganisationId { get; set; }
@@ -42,7 +43,7 @@ public sealed partial class Organisation
         _showNewRound = false;
         try
         {
-            var userId = await AuthenticationState.RequiredUserIdAsync();
+            var userId = _userId = await AuthenticationState.RequiredUserIdAsync();
             _organisation = await Organisations.GetAsync(userId, OrganisationId);
             Shell?.SetOrganisation(_organisation.Id, _organisation.Name, _organisation.YourRole);
             _latest = await LatestResultAsync(userId, _organisation);

@@ -24,6 +24,7 @@ public sealed partial class QuestionnaireRunner
     private string? _lockedMessage;
     private bool _submitted;
     private bool _submitting;
+    private bool _confirmSubmit;
     private string? _submitError;
 
     [Parameter, EditorRequired] public QuestionnaireView Questionnaire { get; set; } = default!;
@@ -221,6 +222,7 @@ public sealed partial class QuestionnaireRunner
         {
             _saveLock.Release();
             _submitting = false;
+            _confirmSubmit = false;
         }
     }
 

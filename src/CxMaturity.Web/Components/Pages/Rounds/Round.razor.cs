@@ -22,6 +22,7 @@ public sealed partial class Round
     private IReadOnlyDictionary<string, string[]>? _errors;
     private Invitation? _invitation;
     private bool _copied;
+    private bool _confirmClose;
 
     [Parameter] public int RoundId { get; set; }
 
@@ -69,7 +70,35 @@ public sealed partial class Round
         }
     }
 
-    private Task CloseAsync() => ChangeStatusAsync(Assessments.CloseRoundAsync);
+    private async Task CloseAsync()
+    {
+        await ChangeStatusAsync(Assessments.CloseRoundAsync);
+        _confirmClose = false;
+    }
+
+    // What closing now leaves out: the answers of respondents who have not handed them in.
+    private string CloseConsequence()
+    {
+        var counts = _round!.Counts;
+        var (inProgress, invited) = (counts.InProgress, counts.Invited);
+        if (inProgress == 0 && invited == 0)
+        {
+            return $"All {counts.Submitted} respondents have submitted.";
+        }
+
+        var parts = new List<string>();
+        if (inProgress > 0)
+        {
+            parts.Add(inProgress == 1 ? "1 respondent is still in progress" : $"{inProgress} respondents are still in progress");
+        }
+
+        if (invited > 0)
+        {
+            parts.Add(invited == 1 ? "1 has not started" : $"{invited} have not started");
+        }
+
+        return $"{string.Join(" and ", parts)}; their answers will not count. {counts.Submitted} of {counts.Total} {(counts.Submitted == 1 ? "has" : "have")} submitted.";
+    }
 
     private Task ReopenAsync() => ChangeStatusAsync(Assessments.OpenRoundAsync);
 
