@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace CxMaturity.Web.Tests.Workbooks;
 
 /// <summary>
-/// Fills questionnaire workbooks the way a person or another program would — with the domain tests' WorkbookFiles
-/// (linked into this project, its members imported everywhere), not through the code under test — and talks to the
+/// Fills questionnaire workbooks the way a person or another program would — with TestSupport's WorkbookFiles
+/// (its members imported everywhere in this project), not through the code under test — and talks to the
 /// workbook endpoints.
 /// </summary>
 internal static class WorkbookTestFiles

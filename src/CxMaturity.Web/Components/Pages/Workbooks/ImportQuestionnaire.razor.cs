@@ -139,6 +139,10 @@ public sealed partial class ImportQuestionnaire
 
             var userId = await AuthenticationState.RequiredUserIdAsync();
             _inspection = await Workbooks.InspectQuestionnaireAsync(userId, RoundId, new MemoryStream(_content), file.Name);
+
+            // Handing in is offered, not assumed, while questions are still empty: a half-filled workbook is more
+            // often a draft than a respondent's last word.
+            _submit = _inspection is { IsValid: true, Unanswered: 0 };
         }
         catch (IOException)
         {

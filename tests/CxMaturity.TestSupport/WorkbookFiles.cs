@@ -5,13 +5,13 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using A = DocumentFormat.OpenXml.Drawing;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
-namespace CxMaturity.Assessment.Tests.Workbooks;
+namespace CxMaturity.TestSupport;
 
 /// <summary>
 /// Edits workbooks the way a person or another program would — with DocumentFormat.OpenXml, not through the code
 /// under test — and crafts hostile files.
 /// </summary>
-internal static class WorkbookFiles
+public static class WorkbookFiles
 {
     // A 1 × 1 PNG.
     private const string PngBase64 =
@@ -225,7 +225,7 @@ internal static class WorkbookFiles
 }
 
 /// <summary>A stream that can only be read forward, like a request body.</summary>
-internal sealed class ForwardOnlyStream(Stream inner) : Stream
+public sealed class ForwardOnlyStream(Stream inner) : Stream
 {
     public override bool CanRead => inner.CanRead;
     public override bool CanSeek => false;
