@@ -76,4 +76,25 @@ public sealed class QuestionnaireTests(BrowserFixture browser) : IClassFixture<B
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, "questionnaire-phone.png"), FullPage = true });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, "questionnaire-phone-top.png") });
     }
+
+    [Fact]
+    public async Task An_invitee_is_welcomed_with_who_asks_how_long_it_takes_and_who_sees_the_answers()
+    {
+        var tour = await new Scenario(browser.App).DemoTourAsync();
+        var page = await browser.NewPhonePageAsync();
+
+        await page.GotoAsync(tour.InvitationPath);
+        await page.GetByTestId("interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await Assertions.Expect(page.GetByTestId("welcome-title")).ToHaveTextAsync("Welcome, Tour Invitee");
+        await Assertions.Expect(page.GetByTestId("welcome-invited-by")).ToContainTextAsync("Dana Whitfield (demo) invited you to say how Northwind Retail (demo) looks after its customers today");
+        await Assertions.Expect(page.GetByTestId("welcome-time")).ToContainTextAsync("It takes about 20 minutes: 54 questions over 9 topics");
+        await Assertions.Expect(page.GetByTestId("welcome-saving")).ToContainTextAsync("come back through the same link");
+        await Assertions.Expect(page.GetByTestId("welcome-privacy")).ToContainTextAsync("owners and CX leads of Northwind Retail (demo) see them with your name");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, "welcome-phone.png"), FullPage = true });
+
+        await page.GetByTestId("start").TapAsync();
+        await Assertions.Expect(page.GetByTestId("dimension-title")).ToHaveTextAsync(new Scenario(browser.App).Model.Dimensions[0].Title);
+        await Assertions.Expect(page.GetByTestId("saving-note")).ToBeVisibleAsync();
+    }
 }

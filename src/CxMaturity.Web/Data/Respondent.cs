@@ -24,6 +24,9 @@ public sealed class Respondent : IVersioned
     /// <summary>SHA-256 (hex) of the invitation secret; the secret itself is shown once and never stored.</summary>
     public string? InvitationTokenHash { get; set; }
 
+    /// <summary>Who added the respondent to the round, for the questionnaire's welcome; null when unknown or deleted.</summary>
+    public string? InvitedByUserId { get; set; }
+
     /// <summary>The dimension the respondent last answered in, to resume there.</summary>
     public string? LastDimensionId { get; set; }
 

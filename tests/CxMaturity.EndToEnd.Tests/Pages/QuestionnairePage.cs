@@ -5,10 +5,17 @@ namespace CxMaturity.EndToEnd.Tests.Pages;
 /// <summary>The questionnaire: one dimension per page, each answer saved the moment it is chosen.</summary>
 public sealed class QuestionnairePage(IPage page)
 {
+    /// <summary>Opens the questionnaire and, for a respondent who has not started, goes past the welcome.</summary>
     public async Task OpenAsync(int roundId)
     {
         await page.GotoAsync($"/rounds/{roundId}/questionnaire");
         await WaitUntilInteractiveAsync();
+        await page.Locator("[data-testid='welcome'], [data-testid='dimension-title'], [data-testid='review']").First.WaitForAsync();
+        if (await page.GetByTestId("welcome").CountAsync() > 0)
+        {
+            await page.GetByTestId("start").ClickAsync();
+            await page.GetByTestId("dimension-title").WaitForAsync();
+        }
     }
 
     public async Task WaitUntilInteractiveAsync() =>

@@ -31,6 +31,43 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
     }
 
     [Fact]
+    public void A_respondent_who_has_not_started_is_welcomed_with_who_asks_how_long_and_who_sees_the_answers()
+    {
+        var runner = RenderRunner(Questionnaire(status: RespondentStatus.Invited, invitedBy: "Dana Whitfield", closesOn: new DateOnly(2026, 12, 21)));
+
+        Assert.Equal("Welcome, Alex", runner.Find("[data-testid='welcome-title']").TextContent);
+        Assert.Contains("Dana Whitfield invited you to say how Contoso looks after its customers today", Text(runner, "welcome-invited-by"));
+        Assert.Contains("It takes about 5 minutes: 4 questions over 2 topics", Text(runner, "welcome-time"));
+        Assert.Contains("saved the moment you choose it", Text(runner, "welcome-saving"));
+        Assert.Contains("the owners and CX leads of Contoso see them with your name", Text(runner, "welcome-privacy"));
+        Assert.Contains("at least 3 people in it have answered", Text(runner, "welcome-privacy"));
+        Assert.Contains("closes on 21 Dec 2026", runner.Find("[data-testid='welcome']").TextContent);
+        Assert.Equal("rounds/7/questionnaire?step=strategy", runner.Find("[data-testid='start']").GetAttribute("href"));
+        Assert.Empty(runner.FindAll("[data-testid^='question-']"));
+    }
+
+    [Fact]
+    public void A_respondent_who_started_goes_straight_to_their_questions()
+    {
+        var runner = RenderRunner(Questionnaire(status: RespondentStatus.InProgress));
+
+        Assert.Empty(runner.FindAll("[data-testid='welcome']"));
+        Assert.Equal("CX strategy", runner.Find("[data-testid='dimension-title']").TextContent);
+        Assert.Equal("Each answer is saved as you choose it.", runner.Find("[data-testid='saving-note']").TextContent);
+    }
+
+    [Fact]
+    public void A_submitted_or_closed_questionnaire_says_nothing_about_saving()
+    {
+        var submitted = RenderRunner(Questionnaire(status: RespondentStatus.Submitted, canEdit: false));
+        var closed = RenderRunner(Questionnaire(roundStatus: RoundStatus.Closed, canEdit: false));
+
+        Assert.Empty(submitted.FindAll("[data-testid='saving-note']"));
+        Assert.Empty(closed.FindAll("[data-testid='saving-note']"));
+        Assert.Empty(closed.FindAll("[data-testid='welcome']"));
+    }
+
+    [Fact]
     public void Shows_saved_answers_as_chosen_and_saved()
     {
         var answers = new Dictionary<string, SavedAnswerView> { ["strategy.vision"] = new(4, "In the annual plan.", null, DateTime.UtcNow) };
@@ -154,6 +191,13 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
         Assert.Equal("rounds/7/questionnaire?step=voc#q-voc.listen", runner.Find("[data-testid='unanswered-question-voc.listen']").GetAttribute("href"));
 
         runner.Find("[data-testid='submit']").Click();
+        Assert.Equal("1 of 4 questions are still unanswered; they will not count.", runner.Find("[data-testid='confirm-submit-message'] p").TextContent);
+        runner.Find("[data-testid='confirm-submit-cancel']").Click();
+        Assert.Equal(0, _gateway.Submits);
+        Assert.Empty(runner.FindAll("[data-testid='confirm-submit']"));
+
+        runner.Find("[data-testid='submit']").Click();
+        runner.Find("[data-testid='confirm-submit-confirm']").Click();
 
         Assert.Equal(1, _gateway.Submits);
         Assert.NotEmpty(runner.FindAll("[data-testid='submitted']"));
@@ -224,13 +268,15 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
         string? lastDimensionId = null,
         RespondentStatus status = RespondentStatus.InProgress,
         RoundStatus roundStatus = RoundStatus.Open,
-        bool canEdit = true) =>
+        bool canEdit = true,
+        string? invitedBy = null,
+        DateOnly? closesOn = null) =>
         new(
             RoundId: 7,
             RoundName: "Spring round",
             OrganisationName: "Contoso",
             RoundStatus: roundStatus,
-            ClosesOn: null,
+            ClosesOn: closesOn,
             RespondentId: 11,
             RespondentName: "Alex",
             Group: "Executive",
@@ -241,7 +287,11 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
             Answers: answers ?? new Dictionary<string, SavedAnswerView>(),
             Importance: new Dictionary<string, int>(),
             LastDimensionId: lastDimensionId,
-            Questions: 4);
+            Questions: 4,
+            InvitedBy: invitedBy);
+
+    private static string Text(IRenderedComponent<QuestionnaireRunner> runner, string testId) =>
+        System.Text.RegularExpressions.Regex.Replace(runner.Find($"[data-testid='{testId}']").TextContent, @"\s+", " ").Trim();
 
     private sealed class FakeGateway : IQuestionnaireGateway
     {

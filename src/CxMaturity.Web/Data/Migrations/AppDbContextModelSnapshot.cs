@@ -414,6 +414,9 @@ namespace CxMaturity.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastDimensionId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -448,6 +451,8 @@ namespace CxMaturity.Web.Data.Migrations
 
                     b.HasIndex("InvitationTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("InvitedByUserId");
 
                     b.HasIndex("RoundId");
 
@@ -758,6 +763,11 @@ namespace CxMaturity.Web.Data.Migrations
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>
                 {
+                    b.HasOne("CxMaturity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CxMaturity.Web.Data.AssessmentRound", "Round")
                         .WithMany("Respondents")
                         .HasForeignKey("RoundId")

@@ -414,6 +414,7 @@ public sealed partial class AssessmentService
                 r.Group,
                 r.Status,
                 r.LastDimensionId,
+                InvitedBy = db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 RoundName = r.Round!.Name,
                 RoundStatus = r.Round.Status,
                 r.Round.ClosesOn,
@@ -437,7 +438,9 @@ public sealed partial class AssessmentService
             row.Name, row.Group, row.Status,
             CanEdit: row.RoundStatus == RoundStatus.Open && row.Status != RespondentStatus.Submitted,
             model, target.DimensionsInScope, answers, importance, row.LastDimensionId,
-            QuestionsInScope(model, target.DimensionsInScope).Count);
+            QuestionsInScope(model, target.DimensionsInScope).Count,
+            string.IsNullOrWhiteSpace(row.InvitedBy) ? null : row.InvitedBy,
+            ScoringOptions.DefaultMinimumGroupSize);
     }
 
     private sealed record RespondentTarget(int RespondentId, int RoundId, int ModelVersionId, IReadOnlyList<string> DimensionsInScope);

@@ -95,6 +95,7 @@ public sealed partial class AssessmentService
             Group = group!,
             Status = RespondentStatus.Invited,
             InvitationTokenHash = Secrets.Hash(secret),
+            InvitedByUserId = userId,
         };
         db.Respondents.Add(respondent);
         await db.SaveChangesAsync(cancellationToken);

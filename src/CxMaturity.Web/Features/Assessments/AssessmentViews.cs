@@ -100,7 +100,9 @@ public sealed record QuestionnaireView(
     IReadOnlyDictionary<string, SavedAnswerView> Answers,
     IReadOnlyDictionary<string, int> Importance,
     string? LastDimensionId,
-    int Questions);
+    int Questions,
+    string? InvitedBy = null,
+    int MinimumGroupSize = ScoringOptions.DefaultMinimumGroupSize);
 
 public sealed record SavedAnswerView(int? Level, string? Comment, string? Evidence, DateTime UpdatedUtc);
 

@@ -13,6 +13,9 @@ public sealed partial class QuestionnaireRunner
     /// <summary>The query value of <see cref="Step"/> that opens the review and submit page.</summary>
     public const string ReviewStep = "review";
 
+    /// <summary>The query value of <see cref="Step"/> that opens the welcome.</summary>
+    public const string WelcomeStep = "welcome";
+
     // Saves run one at a time, so that two quick clicks on one question reach the database in the order made. Not
     // disposed: a save still running when the respondent leaves the page must be able to release it.
     private readonly SemaphoreSlim _saveLock = new(1, 1);
@@ -42,7 +45,12 @@ public sealed partial class QuestionnaireRunner
 
     [Inject] private ILogger<QuestionnaireRunner> Logger { get; set; } = default!;
 
-    private Dimension? CurrentDimension => _stepIndex < _dimensions.Count ? _dimensions[_stepIndex] : null;
+    private Dimension? CurrentDimension => ShowWelcome ? null : _stepIndex < _dimensions.Count ? _dimensions[_stepIndex] : null;
+
+    // A respondent who has not started is welcomed first: who asks, how long it takes, who will see the answers.
+    private bool ShowWelcome =>
+        _dimensions.Count > 0 && Questionnaire.CanEdit && !_submitted
+        && (Step == WelcomeStep || (Step is null && Questionnaire.Status == RespondentStatus.Invited && AnsweredCount == 0));
 
     private bool IsSubmitted => _submitted || Questionnaire.Status == RespondentStatus.Submitted;
 
