@@ -19,14 +19,17 @@ public static class BackgroundJobExtensions
         return builder;
     }
 
-    /// <summary>The Hangfire dashboard at <c>/hangfire</c>, for site administrators only.</summary>
+    /// <summary>
+    /// The Hangfire dashboard at <c>/hangfire</c>, for site administrators only. The endpoint's policy sends someone
+    /// not signed in to sign in and anyone else to the access-denied page; Hangfire's own filter checks again.
+    /// </summary>
     public static WebApplication MapBackgroundJobDashboard(this WebApplication app)
     {
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             DashboardTitle = "CxMaturity background jobs",
             Authorization = [new AdministratorDashboardAuthorizationFilter()],
-        });
+        }).RequireAuthorization(SiteRoles.Administrator);
         return app;
     }
 }

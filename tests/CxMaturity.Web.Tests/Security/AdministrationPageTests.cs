@@ -1,0 +1,62 @@
+using System.Net;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Tests.Infrastructure;
+using CxMaturity.Web.Tests.Pages;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxMaturity.Web.Tests.Security;
+
+/// <summary>The pages for site administrators, as everyone else meets them.</summary>
+public sealed class AdministrationPageTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
+{
+    [Fact]
+    public async Task A_member_who_is_not_an_administrator_is_told_they_have_no_access_to_background_jobs()
+    {
+        using var member = await PageClient.SignInAsync(factory, await factory.CreateUserAsync());
+
+        var dashboard = await member.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.Status);
+        Assert.Equal("/Account/AccessDenied", dashboard.Location!.AbsolutePath);
+        var denied = await member.GetAsync(dashboard.Location.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, denied.Status);
+        Assert.Equal("No access", denied.TextOf("access-denied-title"));
+        Assert.Contains("site administrators", denied.TextOf("access-denied-message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nobody_signed_in_is_asked_to_sign_in_for_background_jobs()
+    {
+        using var anonymous = PageClient.Anonymous(factory);
+
+        var dashboard = await anonymous.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.Status);
+        Assert.Equal("/Account/Login", dashboard.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_background_jobs_and_is_sent_home_from_setup()
+    {
+        using var administrator = await PageClient.SignInAsync(factory, await AdministratorAsync());
+
+        var dashboard = await administrator.GetAsync("/hangfire");
+        var setup = await administrator.GetAsync("/setup");
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.Status);
+        Assert.Contains("CxMaturity background jobs", dashboard.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, setup.Status);
+        Assert.Equal("/", setup.Location!.AbsolutePath);
+    }
+
+    private async Task<TestUser> AdministratorAsync()
+    {
+        var user = await factory.CreateUserAsync();
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, SiteRoles.Administrator)).Succeeded);
+        return user;
+    }
+}
