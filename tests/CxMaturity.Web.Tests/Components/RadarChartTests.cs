@@ -31,7 +31,7 @@ public sealed class RadarChartTests : MudBunitContext
         var titles = chart.FindAll("circle title").Select(t => t.TextContent).ToList();
         Assert.Equal(
             [
-                "Current · CX strategy: 5.0", "Current · Voice of the customer: 2.45", "Current · Culture: –",
+                "Current · CX strategy: 5.0", "Current · Voice of the customer: 2.45",
                 "Target · CX strategy: 3.0", "Target · Voice of the customer: 4.0", "Target · Culture: 3.0",
             ],
             titles);
@@ -40,9 +40,23 @@ public sealed class RadarChartTests : MudBunitContext
         var top = chart.FindAll("circle")[0];
         Assert.Equal("310", top.GetAttribute("cx"));
         Assert.Equal("75", top.GetAttribute("cy"));
-        // An undefined value is drawn at the centre.
-        var undefined = chart.FindAll("circle")[2];
-        Assert.Equal(("310", "235"), (undefined.GetAttribute("cx"), undefined.GetAttribute("cy")));
+    }
+
+    [Fact]
+    public void A_dimension_nobody_answered_is_left_out_of_the_shape_and_the_chart_says_why()
+    {
+        var chart = Render<RadarChart>(p => p
+            .Add(c => c.TestId, "radar")
+            .Add(c => c.Axes, ["CX strategy", "Voice of the customer", "Culture", "Data"])
+            .Add(c => c.Series, [new RadarSeries("Current", [5.0, null, 2.0, null]), new RadarSeries("Target", [3, 4, 3, 3])]));
+
+        // Current joins only its two answered axes (top, and bottom at 2 of 5: y = 235 + 64); it never dips to 0.
+        var current = chart.FindAll("polygon.cx-radar-series")[0].GetAttribute("points")!.Split(' ');
+        Assert.Equal(["310,75", "310,299"], current);
+        Assert.Equal(4, chart.FindAll("polygon.cx-radar-series")[1].GetAttribute("points")!.Split(' ').Length);
+        Assert.Equal(
+            "Current has no answers yet on Voice of the customer and Data, so those are left out of its shape rather than drawn as 0.",
+            chart.Find("[data-testid='radar-missing']").TextContent.Trim());
     }
 
     [Fact]

@@ -37,13 +37,14 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public async Task The_background_job_dashboard_refuses_anonymous_visitors()
+    public async Task The_background_job_dashboard_sends_anonymous_visitors_to_sign_in()
     {
         await using var factory = new CxWebApplicationFactory();
 
-        var response = await factory.CreateClient().GetAsync("/hangfire");
+        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/hangfire");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location?.AbsolutePath);
     }
 
     public void Dispose()
