@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CxMaturity.EndToEnd.Tests.Infrastructure;
 using CxMaturity.EndToEnd.Tests.Pages;
 using CxMaturity.Web.Features.Demo;
+using Microsoft.Playwright;
 
 namespace CxMaturity.EndToEnd.Tests;
 
@@ -22,12 +23,32 @@ public sealed class ReportTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         var text = PdfText(pdfPath);
         Assert.Contains(Scenario.DemoOrganisation, text);
-        foreach (var heading in new[] { "Current score and target", "Dimensions", "Largest gaps to target", "What the next stage looks like" })
+        string[] headings =
+        [
+            "Current score and target", "Dimensions", "Largest gaps to target", "Targets", "Perception gap: Executive vs Frontline",
+            "First steps: the next six months", "What the next stage looks like",
+        ];
+        foreach (var heading in headings)
         {
             Assert.Contains(heading, text);
         }
 
+        Assert.Contains("Dana Whitfield", text); // the owner of the accepted short-term items
+        Assert.Contains("not yet assigned", text);
         Assert.DoesNotContain("My organisations", text); // the navigation is not printed
+
+        // Printed, no card, figure or table row may be cut by a page break: each keeps itself whole.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var counts = await page.EvaluateAsync<int[]>(
+            """
+            () => {
+                const blocks = [...document.querySelectorAll('.cx-report tr, .cx-report .cx-kpi, .cx-report .cx-guidance-item, .cx-report figure, .cx-report .cx-card')];
+                return [blocks.filter(e => getComputedStyle(e).breakInside === 'avoid').length, blocks.length];
+            }
+            """);
+        var (whole, total) = (counts[0], counts[1]);
+        Assert.True(total > 40, $"only {total} blocks found");
+        Assert.Equal(total, whole);
     }
 
     private static string PdfText(string pdfPath)
