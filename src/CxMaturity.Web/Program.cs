@@ -4,7 +4,7 @@ using CxMaturity.Web.Components;
 using CxMaturity.Web.Extensions;
 using MudBlazor.Services;
 
-// `validate-content <folder>` checks content without building the web host (SPEC §4).
+// `validate-content <folder>` checks content without building the web host (docs/CONTENT-FORMAT.md).
 if (args is ["validate-content", ..])
 {
     if (args is [_, var folder])

@@ -1,7 +1,7 @@
 namespace CxMaturity.Assessment.Content;
 
 /// <summary>
-/// How long a questionnaire takes, to tell a respondent before they start (docs/RULES.md §11): about 20 seconds a
+/// How long a questionnaire takes, to tell a respondent before they start (docs/RULES.md §7.1): about 20 seconds a
 /// question — reading five statements and picking one — rounded up to whole five minutes, at least five.
 /// </summary>
 public static class AnsweringTime

@@ -1,6 +1,6 @@
 namespace CxMaturity.Assessment.Roadmap;
 
-/// <summary>The lane of a roadmap item (SPEC §6 rule 6), in delivery order.</summary>
+/// <summary>The lane of a roadmap item (RULES.md §6.6), in delivery order.</summary>
 public enum Horizon
 {
     /// <summary>0–6 months: the first required transition of a dimension.</summary>

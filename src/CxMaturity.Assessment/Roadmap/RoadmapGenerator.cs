@@ -6,11 +6,11 @@ using CxMaturity.Assessment.Scoring;
 namespace CxMaturity.Assessment.Roadmap;
 
 /// <summary>
-/// Turns a round's gaps into a prioritised roadmap (SPEC §6): a pure function of the model, the dimension
+/// Turns a round's gaps into a prioritised roadmap (RULES.md §6): a pure function of the model, the dimension
 /// standings, the CX lead's target overrides and item edits.
 /// </summary>
 /// <remarks>
-/// Decisions where the SPEC is silent: rejected items stay in <see cref="RoadmapPlan.Items"/> with their status but are
+/// Decisions the rules leave open: rejected items stay in <see cref="RoadmapPlan.Items"/> with their status but are
 /// left out of the Pareto analysis (total, shares, vital few) and, like every item that is not accepted, out of the
 /// projection. When the total priority is 0 every share is 0 and there are no vital few. Pareto ties fall back on
 /// rule 7's secondary keys (dimension order, then initiative id), not on the horizon, so moving an item between

@@ -5,9 +5,9 @@ namespace CxMaturity.Assessment.Roadmap;
 /// standing is out of scope and gets no roadmap items.
 /// </summary>
 /// <param name="DimensionId">The model's dimension id.</param>
-/// <param name="Score">The round dimension score S_d (SPEC §5 rule 3), or <c>null</c> when undefined: such a
+/// <param name="Score">The round dimension score S_d (RULES.md §5.3), or <c>null</c> when undefined: such a
 /// dimension has no target, gap, items or projection.</param>
-/// <param name="Importance">The importance I_d (SPEC §5 rule 12; 3 when nobody rated it).</param>
+/// <param name="Importance">The importance I_d (RULES.md §5.12; 3 when nobody rated it).</param>
 public sealed record DimensionStanding(string DimensionId, double? Score, double Importance);
 
 /// <summary>The CX lead's decision on a roadmap item.</summary>
@@ -24,7 +24,7 @@ public enum RoadmapItemStatus
 }
 
 /// <summary>
-/// The CX lead's edits of one roadmap item (SPEC §6 rule 10), keyed by initiative id so that they survive
+/// The CX lead's edits of one roadmap item (RULES.md §6.10), keyed by initiative id so that they survive
 /// regeneration: they apply whenever the initiative is an item of the roadmap again.
 /// </summary>
 /// <param name="InitiativeId">The initiative the item comes from.</param>

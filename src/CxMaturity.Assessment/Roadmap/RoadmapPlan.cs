@@ -1,7 +1,7 @@
 namespace CxMaturity.Assessment.Roadmap;
 
 /// <summary>
-/// A roadmap generated from a round's gaps (SPEC §6). Only dimensions with a defined score take part: they alone
+/// A roadmap generated from a round's gaps (RULES.md §6). Only dimensions with a defined score take part: they alone
 /// appear in <see cref="Targets"/>, <see cref="Gaps"/> and <see cref="Projection"/>.
 /// </summary>
 /// <param name="Items">The items in roadmap order (rule 7): effective horizon, priority descending, dimension

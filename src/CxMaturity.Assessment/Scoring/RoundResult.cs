@@ -1,7 +1,7 @@
 namespace CxMaturity.Assessment.Scoring;
 
 /// <summary>
-/// The figures of SPEC §5 for one assessment round, at full precision (round with <see cref="Stages"/> only to
+/// The figures of RULES.md §5 for one assessment round, at full precision (round with <see cref="Stages"/> only to
 /// show or export). Out-of-scope dimensions and their questions appear nowhere.
 /// </summary>
 /// <param name="IsPreview">

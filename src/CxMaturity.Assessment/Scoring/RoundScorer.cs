@@ -3,7 +3,7 @@ using CxMaturity.Assessment.Content;
 namespace CxMaturity.Assessment.Scoring;
 
 /// <summary>
-/// Scores an assessment round by the rules of SPEC §5. A pure function: the model, the dimensions in scope and the
+/// Scores an assessment round by the rules of RULES.md §5. A pure function: the model, the dimensions in scope and the
 /// respondents' answers in, every figure of the round out, at full precision.
 /// </summary>
 public static class RoundScorer

@@ -1,7 +1,7 @@
 namespace CxMaturity.Assessment.Scoring;
 
 /// <summary>
-/// One pass over the counted respondents' answers: each respondent's dimension scores (SPEC §5 rule 2), each
+/// One pass over the counted respondents' answers: each respondent's dimension scores (RULES.md §5.2), each
 /// question's level counts, and the importance ratings (rule 12). Everything the round's figures are computed from.
 /// </summary>
 internal sealed class RoundTally

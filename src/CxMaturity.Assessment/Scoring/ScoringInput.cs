@@ -1,6 +1,6 @@
 namespace CxMaturity.Assessment.Scoring;
 
-/// <summary>A respondent's status in a round (SPEC §3).</summary>
+/// <summary>A respondent's status in a round.</summary>
 public enum RespondentStatus
 {
     Invited,

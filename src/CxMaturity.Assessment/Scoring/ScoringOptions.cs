@@ -2,7 +2,7 @@ namespace CxMaturity.Assessment.Scoring;
 
 /// <summary>
 /// How a round is scored. <paramref name="IncludeInProgress"/> turns the result into a preview that also counts
-/// respondents still answering (SPEC §5 rule 1); <paramref name="PerceptionGroupA"/> and
+/// respondents still answering (RULES.md §5.1); <paramref name="PerceptionGroupA"/> and
 /// <paramref name="PerceptionGroupB"/> are the respondent groups compared by the perception gap (rule 9).
 /// </summary>
 /// <param name="IncludeInProgress">Also count <see cref="RespondentStatus.InProgress"/> respondents (a preview).</param>

@@ -1,6 +1,6 @@
 namespace CxMaturity.Assessment.Scoring;
 
-/// <summary>The stage and rounding rules of SPEC §5 (rules 6 and 10), shared by scoring, roadmap and exports.</summary>
+/// <summary>The stage and rounding rules of RULES.md §5 (rules 6 and 10), shared by scoring, roadmap and exports.</summary>
 public static class Stages
 {
     /// <summary>Lowest stage level.</summary>
@@ -44,6 +44,16 @@ public static class Stages
     /// as "0.96", not as an unflagged "1.0".
     /// </summary>
     public static string DisplayDifference(double? value) => value is { } v ? Format(v, FlagBand) : "–";
+
+    /// <summary>
+    /// Formats a figure with one decimal, or two where one decimal would show <paramref name="threshold"/> for a
+    /// figure still below it (a Pareto share of 79.96 % shows "79.96", not an "80.0" that reads as reached).
+    /// </summary>
+    public static string DisplayAgainst(double value, double threshold) =>
+        Format(value, v => v >= threshold - Tolerance ? 1 : 0);
+
+    /// <summary>Rounds a spread or a difference for export: two decimals, never onto the 1.0 flag threshold it has not reached.</summary>
+    public static double DifferenceForExport(double value) => (double)TwoDecimalsWithin(value, FlagBand);
 
     /// <summary>Formats any other figure (an importance, a gap to target) with one decimal (rule 10), or an en dash.</summary>
     public static string DisplayNumber(double? value) =>

@@ -1,7 +1,7 @@
 namespace CxMaturity.Assessment.Scoring;
 
 /// <summary>
-/// Descriptive statistics of a set of scores (SPEC §5 rule 3): count, mean, median, minimum, maximum and
+/// Descriptive statistics of a set of scores (RULES.md §5.3): count, mean, median, minimum, maximum and
 /// population standard deviation. Every figure but <see cref="N"/> is <c>null</c> when there are no scores.
 /// </summary>
 /// <param name="N">How many scores.</param>

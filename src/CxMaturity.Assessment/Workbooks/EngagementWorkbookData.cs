@@ -1,9 +1,9 @@
 namespace CxMaturity.Assessment.Workbooks;
 
 /// <summary>
-/// Everything the engagement workbook (SPEC §8) shows for one round of one organisation. The web layer maps its
+/// Everything the engagement workbook shows for one round of one organisation. The web layer maps its
 /// results, roadmap and governance data into these plain rows; the writer neither computes nor looks anything up.
-/// Scores are passed at full precision — the writer rounds them for export (SPEC §5 rule 10). Shares and
+/// Scores are passed at full precision — the writer rounds them for export (RULES.md §5.10). Shares and
 /// percentages are fractions (0.8 is 80 %). Governance lists may be empty.
 /// </summary>
 public sealed record EngagementWorkbookData
@@ -84,7 +84,7 @@ public sealed record EngagementWorkbookData
     public IReadOnlyList<CustomerGapRow> CustomerGaps { get; init; } = [];
 }
 
-/// <summary>A dimension on the Summary sheet: score, stage, target stage and gap (SPEC §6 rule 2).</summary>
+/// <summary>A dimension on the Summary sheet: score, stage, target stage and gap (RULES.md §6.2).</summary>
 public sealed record DimensionSummaryRow(
     string DimensionId,
     string Title,
@@ -95,7 +95,7 @@ public sealed record DimensionSummaryRow(
 
 /// <summary>
 /// Statistics of one dimension for one respondent group, or for the whole round when <see cref="Group"/> is
-/// "All" (SPEC §5 rules 3 and 4). Statistics are <c>null</c> when no respondent has a defined score.
+/// "All" (RULES.md §5.3 and §5.4). Statistics are <c>null</c> when no respondent has a defined score.
 /// </summary>
 public sealed record DimensionStatisticsRow(
     string Dimension,

@@ -4,7 +4,7 @@ using ClosedXML.Excel;
 namespace CxMaturity.Assessment.Workbooks;
 
 /// <summary>
-/// Writes the engagement workbook of SPEC §8: nine sheets in order (Summary, Dimensions, Questions, Responses,
+/// Writes the engagement workbook: nine sheets in order (Summary, Dimensions, Questions, Responses,
 /// Roadmap, RACI, KPIs, Projects, Customer gaps), each with a title, a frozen header, Excel tables with filters,
 /// real number and date formats, column widths computed from the content, and every text through
 /// <see cref="SafeText"/>. Never calls ClosedXML's AdjustToContents or AddPicture, which need libgdiplus.
@@ -211,7 +211,7 @@ public static class EngagementWorkbookWriter
                 new SheetColumn<DimensionStatisticsRow>("Median", ColumnKind.Score, s => s.Median, ColourScale: true),
                 new SheetColumn<DimensionStatisticsRow>("Min", ColumnKind.Score, s => s.Min, ColourScale: true),
                 new SheetColumn<DimensionStatisticsRow>("Max", ColumnKind.Score, s => s.Max, ColourScale: true),
-                new SheetColumn<DimensionStatisticsRow>("Std deviation", ColumnKind.Number, s => s.StandardDeviation),
+                new SheetColumn<DimensionStatisticsRow>("Std deviation", ColumnKind.Difference, s => s.StandardDeviation),
             ],
             data.DimensionStatistics,
             widths);

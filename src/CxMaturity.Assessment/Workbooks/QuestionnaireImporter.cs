@@ -9,7 +9,7 @@ using static CxMaturity.Assessment.Workbooks.QuestionnaireLayout;
 namespace CxMaturity.Assessment.Workbooks;
 
 /// <summary>
-/// Reads a filled questionnaire workbook (SPEC §8) defensively, with DocumentFormat.OpenXml only. The checks come
+/// Reads a filled questionnaire workbook defensively, with DocumentFormat.OpenXml only. The checks come
 /// in three stages, and a stage that finds a problem ends the import:
 /// the file (.xlsx name, at most 10 MB, a sound zip that expands to at most 50 MB with no entry compressed beyond
 /// 100:1 and no unsafe entry name, a workbook that is not macro-enabled); the signed metadata (signature, round,

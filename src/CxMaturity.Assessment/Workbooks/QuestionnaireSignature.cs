@@ -22,7 +22,7 @@ public sealed record QuestionnaireStamp(
 public sealed record QuestionnaireStampRow(string QuestionId, int Row);
 
 /// <summary>
-/// The HMAC-SHA256 that binds a questionnaire workbook to its round (SPEC §8): computed over every field of the
+/// The HMAC-SHA256 that binds a questionnaire workbook to its round: computed over every field of the
 /// <see cref="QuestionnaireStamp"/>, each length-prefixed so that no two stamps share a signature, and compared in
 /// constant time.
 /// </summary>

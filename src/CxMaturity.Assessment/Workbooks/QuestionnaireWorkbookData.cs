@@ -3,7 +3,7 @@ using CxMaturity.Assessment.Content;
 namespace CxMaturity.Assessment.Workbooks;
 
 /// <summary>
-/// What a questionnaire workbook (SPEC §8) is made for: the round's pinned model, the round, optionally one
+/// What a questionnaire workbook is made for: the round's pinned model, the round, optionally one
 /// respondent (blank workbooks leave them <c>null</c>: the importer names the respondent), and the in-scope
 /// dimensions with their questions in model order.
 /// </summary>

@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Workbooks.QuestionnaireLayout;
 namespace CxMaturity.Assessment.Workbooks;
 
 /// <summary>
-/// Writes the questionnaire workbook for answering offline (SPEC §8): an Instructions sheet; a Questions sheet with
+/// Writes the questionnaire workbook for answering offline: an Instructions sheet; a Questions sheet with
 /// one row per question grouped under dimension headings, the answer chosen from a drop-down list of the five
 /// statements and "Not applicable", and a comment column — only those two columns editable; and a very hidden,
 /// protected Metadata sheet naming model, version, round and respondent, signed with an HMAC

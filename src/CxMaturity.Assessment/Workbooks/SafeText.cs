@@ -3,7 +3,7 @@ using System.Text;
 namespace CxMaturity.Assessment.Workbooks;
 
 /// <summary>
-/// Makes text safe to put in a spreadsheet cell (SPEC §8, "User text in any export"). Every string a workbook
+/// Makes text safe to put in a spreadsheet cell (docs/SECURITY.md, "Workbooks"). Every string a workbook
 /// writer puts in a cell passes through <see cref="ForCell"/>: text that begins with <c>=</c>, <c>+</c>, <c>-</c>,
 /// <c>@</c>, a tab or a carriage return gets a leading apostrophe so that no spreadsheet — nor a CSV saved from
 /// it — treats it as a formula; characters XML cannot carry are dropped; line breaks become line feeds; text

@@ -25,6 +25,9 @@ internal enum ColumnKind
     /// <summary>Any other measure, two decimals with thousands separators.</summary>
     Number,
 
+    /// <summary>A spread or a difference, two decimals, never onto the 1.0 flag threshold it has not reached.</summary>
+    Difference,
+
     /// <summary>A fraction shown as a percentage.</summary>
     Percent,
 
@@ -129,6 +132,10 @@ internal static class SheetWriter
                 var rounded = Stages.ScoreForExport(score);
                 cell.SetValue(rounded);
                 return rounded.ToString("0.00", CultureInfo.InvariantCulture).Length;
+            case (ColumnKind.Difference, double difference):
+                var shown = Stages.DifferenceForExport(difference);
+                cell.SetValue(shown);
+                return shown.ToString("0.00", CultureInfo.InvariantCulture).Length;
             case (ColumnKind.Number, double number):
                 var exported = Stages.ForExport(number);
                 cell.SetValue(exported);
@@ -169,6 +176,7 @@ internal static class SheetWriter
                 style.NumberFormat.Format = IntegerFormat;
                 break;
             case ColumnKind.Score:
+            case ColumnKind.Difference:
                 style.NumberFormat.Format = ScoreFormat;
                 break;
             case ColumnKind.Number:
@@ -233,7 +241,7 @@ internal static class SheetWriter
         return lastTableRow;
     }
 
-    /// <summary>The SPEC's colour scale on scores: 1 red, 3 amber, 5 green.</summary>
+    /// <summary>The colour scale on scores: 1 red, 3 amber, 5 green.</summary>
     public static void ColourScale(IXLRange range) =>
         range.AddConditionalFormat().ColorScale()
             .Minimum(XLCFContentType.Number, "1", ScaleLow)

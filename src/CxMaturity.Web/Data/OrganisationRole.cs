@@ -1,6 +1,6 @@
 namespace CxMaturity.Web.Data;
 
-/// <summary>A user's role in one organisation (SPEC §3), from most to least rights.</summary>
+/// <summary>A user's role in one organisation, from most to least rights.</summary>
 public enum OrganisationRole
 {
     Owner,

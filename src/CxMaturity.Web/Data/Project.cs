@@ -1,7 +1,7 @@
 namespace CxMaturity.Web.Data;
 
 /// <summary>
-/// An improvement project of an organisation (SPEC §7). This is the minimal project a roadmap item is turned into;
+/// An improvement project of an organisation. This is the minimal project a roadmap item is turned into;
 /// governance extends it (KPIs, milestones, RACI). <see cref="RoundId"/> and <see cref="InitiativeId"/> name the
 /// roadmap item it came from, which links back through <see cref="RoadmapItemState.ProjectId"/>.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class Project : IVersioned
     public Guid Version { get; set; }
 }
 
-/// <summary>Where a project stands (SPEC §7).</summary>
+/// <summary>Where a project stands.</summary>
 public enum ProjectStatus
 {
     Proposed,

@@ -3,7 +3,7 @@ using CxMaturity.Assessment.Roadmap;
 namespace CxMaturity.Web.Data;
 
 /// <summary>
-/// The CX lead's edits of one roadmap item of a round (SPEC §6 rule 10). The roadmap itself is generated on every
+/// The CX lead's edits of one roadmap item of a round (RULES.md §6.10). The roadmap itself is generated on every
 /// read; only the edits are stored, keyed by initiative id so that they survive regeneration. A row whose initiative
 /// is no longer an item (its dimension reached its target, or the target moved) is kept, so its edits come back if
 /// the item returns.

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace CxMaturity.Web.Extensions;
 
-/// <summary>The HTTP API of SPEC §9: bearer-token authentication, problem details, OpenAPI and the route groups.</summary>
+/// <summary>The HTTP API (README, "HTTP API"): bearer-token authentication, problem details, OpenAPI and the route groups.</summary>
 public static class ApiExtensions
 {
     /// <summary>Authentication scheme of personal access tokens.</summary>

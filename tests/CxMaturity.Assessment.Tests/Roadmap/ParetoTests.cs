@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Tests.Roadmap.RoadmapTestModels;
 
 namespace CxMaturity.Assessment.Tests.Roadmap;
 
-/// <summary>SPEC §6 rule 8: cumulative shares and the vital few, with rejected items left out.</summary>
+/// <summary>RULES.md §6.8: cumulative shares and the vital few, with rejected items left out.</summary>
 public sealed class ParetoTests
 {
     // One dimension, S = 2.0 → T = 3, G = 1, W = 1, I = 3: each priority is impact ÷ effort.

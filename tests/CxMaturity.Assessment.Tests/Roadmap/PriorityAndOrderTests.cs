@@ -3,7 +3,7 @@ using static CxMaturity.Assessment.Tests.Roadmap.RoadmapTestModels;
 
 namespace CxMaturity.Assessment.Tests.Roadmap;
 
-/// <summary>SPEC §6 rules 5, 7 and 10: priority, roadmap order and the CX lead's edits.</summary>
+/// <summary>RULES.md §6.5, §6.7 and §6.10: priority, roadmap order and the CX lead's edits.</summary>
 public sealed class PriorityAndOrderTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Tests.Roadmap.RoadmapTestModels;
 
 namespace CxMaturity.Assessment.Tests.Roadmap;
 
-/// <summary>SPEC §6 rule 9: the stage of each dimension after each horizon, counting accepted items only.</summary>
+/// <summary>RULES.md §6.9: the stage of each dimension after each horizon, counting accepted items only.</summary>
 public sealed class ProjectionTests
 {
     // S = 1.2 → stage 1, T = 5: voc-1-2 short, voc-2-3 medium, voc-3-4 and voc-4-5 long.

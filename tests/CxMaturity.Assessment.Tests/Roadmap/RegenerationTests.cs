@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Tests.Roadmap.RoadmapTestModels;
 
 namespace CxMaturity.Assessment.Tests.Roadmap;
 
-/// <summary>SPEC §6 rule 10: regenerating keeps the edits of items that still apply and reports the changes.</summary>
+/// <summary>RULES.md §6.10: regenerating keeps the edits of items that still apply and reports the changes.</summary>
 public sealed class RegenerationTests
 {
     private static readonly MaturityModel Model = new RoadmapModelBuilder()

@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Tests.Roadmap.RoadmapTestModels;
 
 namespace CxMaturity.Assessment.Tests.Roadmap;
 
-/// <summary>Checks of the targets a CX lead sets (SPEC §6 rule 1), one sentence per problem.</summary>
+/// <summary>Checks of the targets a CX lead sets (RULES.md §6.1), one sentence per problem.</summary>
 public sealed class TargetValidationTests
 {
     private static readonly MaturityModel Model = new RoadmapModelBuilder()

@@ -3,7 +3,7 @@ using static CxMaturity.Assessment.Tests.Roadmap.RoadmapTestModels;
 
 namespace CxMaturity.Assessment.Tests.Roadmap;
 
-/// <summary>SPEC §6 rules 1–4 and 6: targets, gaps, required transitions and the computed horizons.</summary>
+/// <summary>RULES.md §6.1–6.4 and §6.6: targets, gaps, required transitions and the computed horizons.</summary>
 public sealed class TargetsAndGapsTests
 {
     [Theory]

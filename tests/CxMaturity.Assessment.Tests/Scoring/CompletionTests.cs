@@ -3,7 +3,7 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §5 rule 11: completion = answered (NotApplicable included) ÷ questions of the in-scope dimensions.
+// RULES.md §5.11: completion = answered (NotApplicable included) ÷ questions of the in-scope dimensions.
 public sealed class CompletionTests
 {
     private static readonly string[] _scope = ["a", "b"];

@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §5 rule 1: only Submitted respondents count; a preview also counts InProgress ones.
+// RULES.md §5.1: only Submitted respondents count; a preview also counts InProgress ones.
 public sealed class CountingTests
 {
     private static readonly MaturityModel _model = Build(Dimension("a"));

@@ -3,7 +3,7 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §5 rules 3, 6 and 8: round dimension score and its statistics, stage, low consensus.
+// RULES.md §5.3, §5.6 and §5.8: round dimension score and its statistics, stage, low consensus.
 public sealed class DimensionScoreTests
 {
     private static DimensionResult ScoreOneQuestion(params int?[] levels)

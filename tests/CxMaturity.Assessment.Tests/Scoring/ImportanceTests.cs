@@ -3,7 +3,7 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §5 rule 12: importance I_d = mean of the counted respondents' ratings; 3 when nobody rated d.
+// RULES.md §5.12: importance I_d = mean of the counted respondents' ratings; 3 when nobody rated d.
 public sealed class ImportanceTests
 {
     [Fact]

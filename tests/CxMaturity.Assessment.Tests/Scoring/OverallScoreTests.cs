@@ -3,7 +3,7 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §5 rules 5, 6 and 7: overall score, its stage, and the foundation stage.
+// RULES.md §5.5, §5.6 and §5.7: overall score, its stage, and the foundation stage.
 public sealed class OverallScoreTests
 {
     [Fact]

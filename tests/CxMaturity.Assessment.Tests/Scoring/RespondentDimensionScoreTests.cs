@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §5 rule 2: respondent dimension score = Σ(wq × level) / Σ wq over answered questions, NotApplicable excluded.
+// RULES.md §5.2: respondent dimension score = Σ(wq × level) / Σ wq over answered questions, NotApplicable excluded.
 public sealed class RespondentDimensionScoreTests
 {
     private static readonly MaturityModel _model = Build(WeightedDimension("a", 1, 1, 2, 1));

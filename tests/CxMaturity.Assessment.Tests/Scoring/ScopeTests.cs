@@ -4,7 +4,7 @@ using static CxMaturity.Assessment.Tests.Scoring.TestModels;
 
 namespace CxMaturity.Assessment.Tests.Scoring;
 
-// SPEC §3 and §5: a dimension out of scope is not asked and drops out of every figure.
+// RULES.md §3 and §5: a dimension out of scope is not asked and drops out of every figure.
 public sealed class ScopeTests
 {
     // a (W 1) and b (W 3) in scope, c (W 10, answered 1 throughout) out of scope.

@@ -132,6 +132,23 @@ public sealed class StagesTests
     public void A_displayed_spread_or_gap_never_shows_the_flag_threshold_it_has_not_reached(double value, string shown) =>
         Assert.Equal(shown, Stages.DisplayDifference(value));
 
+    [Theory]
+    [InlineData(79.96, "79.96")]
+    [InlineData(79.9999, "79.99")]
+    [InlineData(80.0, "80.0")]
+    [InlineData(81.34, "81.3")]
+    [InlineData(79.94, "79.9")]
+    public void A_figure_shown_against_a_threshold_never_shows_the_threshold_before_it_is_reached(double value, string shown) =>
+        Assert.Equal(shown, Stages.DisplayAgainst(value, 80));
+
+    [Theory]
+    [InlineData(0.996, 0.99)]
+    [InlineData(1.0, 1.0)]
+    [InlineData(-0.9999, -0.99)]
+    [InlineData(0.62, 0.62)]
+    public void An_exported_spread_or_gap_never_shows_the_flag_threshold_it_has_not_reached(double value, double exported) =>
+        Assert.Equal(exported, Stages.DifferenceForExport(value));
+
     [Fact]
     public void Display_of_an_undefined_score_is_an_en_dash() => Assert.Equal("–", Stages.Display(null));
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxMaturity.Web.Tests.Api;
 
-/// <summary>The API accepts personal access tokens and nothing else (SPEC §9).</summary>
+/// <summary>The API accepts personal access tokens and nothing else.</summary>
 public sealed class ApiAuthenticationTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
 {
     [Fact]

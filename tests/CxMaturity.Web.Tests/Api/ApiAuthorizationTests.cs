@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxMaturity.Web.Tests.Api;
 
 /// <summary>
-/// Every endpoint checks the caller's role in the organisation that owns the data (SPEC §10): another
+/// Every endpoint checks the caller's role in the organisation that owns the data: another
 /// organisation's round is not found, whatever the id; a role too low is forbidden.
 /// </summary>
 public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

@@ -3,7 +3,7 @@ using System.Net;
 namespace CxMaturity.Web.Tests.PageAccess;
 
 /// <summary>
-/// Every page checks the caller's role in the organisation that owns the data (SPEC §10): what each role meets on
+/// Every page checks the caller's role in the organisation that owns the data: what each role meets on
 /// the first HTML response of each page.
 /// </summary>
 public sealed class PageAccessTests(PageAccessFixture fixture) : IClassFixture<PageAccessFixture>

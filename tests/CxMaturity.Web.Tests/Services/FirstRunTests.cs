@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxMaturity.Web.Tests.Services;
 
-/// <summary>Outside Development there is no demo: the first visit creates the first administrator (SPEC §11).</summary>
+/// <summary>Outside Development there is no demo: the first visit creates the first administrator.</summary>
 public sealed class FirstRunTests : IAsyncLifetime
 {
     private readonly CxWebApplicationFactory _factory = new() { EnvironmentName = "Production", SeedDemo = true };

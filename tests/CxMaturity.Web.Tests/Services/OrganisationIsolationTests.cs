@@ -4,7 +4,7 @@ using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Services;
 
-/// <summary>A user of one organisation can never see or change another's data, whatever ids they try (SPEC §10).</summary>
+/// <summary>A user of one organisation can never see or change another's data, whatever ids they try.</summary>
 public sealed class OrganisationIsolationTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
 {
     [Fact]

@@ -12,4 +12,10 @@ public static class StatusNames
         RespondentStatus.Submitted => "Submitted",
         _ => status.ToString(),
     };
+
+    public static string Of(Data.ProjectStatus status) => status switch
+    {
+        Data.ProjectStatus.InProgress => "In progress",
+        _ => status.ToString(),
+    };
 }

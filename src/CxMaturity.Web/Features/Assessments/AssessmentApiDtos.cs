@@ -108,7 +108,7 @@ public sealed record TargetDto(
 
 public sealed record RespondentCountsDto(int Total, int Invited, int InProgress, int Submitted);
 
-/// <summary>A respondent; <paramref name="Completion"/> is answered ÷ in-scope questions, 0..1 (SPEC §5 rule 11).</summary>
+/// <summary>A respondent; <paramref name="Completion"/> is answered ÷ in-scope questions, 0..1 (RULES.md §5.11).</summary>
 public sealed record RespondentDto(
     int Id,
     string Name,
@@ -173,7 +173,7 @@ public sealed record AnswersDto(
 public sealed record SavedAnswerDto(string QuestionId, int? Level, string? Comment, string? Evidence, DateTime UpdatedUtc);
 
 /// <summary>
-/// Every figure of SPEC §5 for a round, at full precision (round only to show: one decimal, half away from zero).
+/// Every figure of RULES.md §5 for a round, at full precision (round only to show: one decimal, half away from zero).
 /// </summary>
 /// <param name="IsPreview">True when questionnaires still in progress were counted: never present it as final.</param>
 /// <param name="IsFinal">

@@ -71,7 +71,7 @@ public static class AssessmentEndpoints
         rounds.MapGet("/results", GetResultsAsync)
             .WithName("GetAssessmentResults")
             .WithSummary(
-                "Every SPEC §5 figure at full precision. Only submitted questionnaires count; preview=true also counts " +
+                "Every RULES.md §5 figure at full precision. Only submitted questionnaires count; preview=true also counts " +
                 "those in progress (Owner and CX lead) and is labelled isPreview.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

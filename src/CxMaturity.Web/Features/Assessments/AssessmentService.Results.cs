@@ -10,7 +10,7 @@ namespace CxMaturity.Web.Features.Assessments;
 public sealed partial class AssessmentService
 {
     /// <summary>
-    /// A round's results (SPEC §5) with its pinned model and targets. Final results count Submitted respondents only;
+    /// A round's results (RULES.md §5) with its pinned model and targets. Final results count Submitted respondents only;
     /// a <paramref name="preview"/> also counts those in progress and is for Owner and CX lead only. Contributors and
     /// Viewers see final results; Respondents only once the round is closed and the CX lead shares results.
     /// </summary>

@@ -39,7 +39,7 @@ public sealed record TargetView(string DimensionId, string DimensionTitle, int? 
 
 public sealed record RespondentCountsView(int Total, int Invited, int InProgress, int Submitted);
 
-/// <summary>A respondent with their progress (SPEC §5 rule 11).</summary>
+/// <summary>A respondent with their progress (RULES.md §5.11).</summary>
 public sealed record RespondentView(
     int Id,
     string Name,
@@ -118,7 +118,7 @@ public sealed record MyQuestionnaireView(
     RespondentStatus Status);
 
 /// <summary>
-/// A round's results (SPEC §5) with the model it pinned and its targets. <paramref name="Result"/> is a preview
+/// A round's results (RULES.md §5) with the model it pinned and its targets. <paramref name="Result"/> is a preview
 /// (InProgress respondents counted) when <see cref="RoundResult.IsPreview"/>; never export a preview as final.
 /// <paramref name="EffectiveTargets"/> holds the target in force for every in-scope dimension with a score.
 /// </summary>

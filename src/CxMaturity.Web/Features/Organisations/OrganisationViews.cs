@@ -12,7 +12,7 @@ public sealed record OrganisationSummaryView(
 
 /// <summary>
 /// A round in a list. <paramref name="CompletionPercent"/> is the share of the in-scope questions answered over
-/// all respondents, 0..100 (SPEC §5 rule 11 averaged). The progress figures are null for a Respondent: how far
+/// all respondents, 0..100 (RULES.md §5.11 averaged). The progress figures are null for a Respondent: how far
 /// others have got is not theirs to see.
 /// </summary>
 public sealed record RoundSummaryView(

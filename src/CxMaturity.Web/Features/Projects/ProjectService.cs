@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CxMaturity.Web.Features.Projects;
 
 /// <summary>
-/// Improvement projects (SPEC §7), so far as the roadmap needs them: turning a roadmap item into a project, reading
+/// Improvement projects, so far as the roadmap needs them: turning a roadmap item into a project, reading
 /// one, listing an organisation's. Governance extends this service (milestones, KPIs, status changes).
 /// </summary>
 public sealed class ProjectService(
@@ -19,7 +19,7 @@ public sealed class ProjectService(
     TimeProvider time)
 {
     /// <summary>
-    /// Turns a roadmap item into a project (SPEC §6 rule 10): a Proposed project titled and described after the
+    /// Turns a roadmap item into a project (RULES.md §6.10): a Proposed project titled and described after the
     /// initiative, on its dimension, owned by the item's owner, linked both ways (the project names the round and
     /// initiative, the item the project), all in one transaction. A Proposed item becomes Accepted: a project is a
     /// decision to do it. Owner and CX lead.

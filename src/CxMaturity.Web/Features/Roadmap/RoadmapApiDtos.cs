@@ -5,7 +5,7 @@ using CxMaturity.Web.Features.Assessments;
 namespace CxMaturity.Web.Features.Roadmap;
 
 /// <summary>
-/// A round's roadmap (SPEC §6) at full precision: the items in roadmap order (horizon, priority descending,
+/// A round's roadmap (RULES.md §6) at full precision: the items in roadmap order (horizon, priority descending,
 /// dimension order, initiative id), the effective target and the gap of every dimension with a score, and the
 /// projected stages. <paramref name="TotalPriority"/> is the sum of the priorities of the items not rejected, the
 /// denominator of the Pareto shares.
@@ -105,7 +105,7 @@ public sealed record RoadmapItemEditDto(
 
 /// <summary>
 /// What <c>PUT targets</c> did: the round's targets as saved (as in the round itself), and the roadmap items the new
-/// targets added and dropped (SPEC §6 rule 10) with the number kept. Both lists are empty while the round has no
+/// targets added and dropped (RULES.md §6.10) with the number kept. Both lists are empty while the round has no
 /// submitted answers, since there is no roadmap yet.
 /// </summary>
 public sealed record TargetsSavedDto(

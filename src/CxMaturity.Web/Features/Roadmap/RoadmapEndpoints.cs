@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CxMaturity.Web.Features.Roadmap;
 
 /// <summary>
-/// A round's roadmap over HTTP (SPEC §9): read it, edit an item, turn an item into a project. Targets are set through
+/// A round's roadmap over HTTP: read it, edit an item, turn an item into a project. Targets are set through
 /// <c>PUT /assessments/{id}/targets</c>. Every call goes through <see cref="RoadmapService"/> or
 /// <see cref="ProjectService"/>, which check the caller's role; a round of another organisation answers 404.
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CxMaturity.Web.Features.Roadmap;
 
 /// <summary>
-/// A round's roadmap (SPEC §6): generated on every read from the round's final results (submitted respondents only)
+/// A round's roadmap (RULES.md §6): generated on every read from the round's final results (submitted respondents only)
 /// and its explicit targets, with the CX lead's edits applied. Only the edits are stored
 /// (<see cref="RoadmapItemState"/>), keyed by initiative id, so regeneration keeps the edits of every item that still
 /// applies. The edits of an item that a change of targets or answers drops stay in the table, unused, and apply again
@@ -36,7 +36,7 @@ public sealed class RoadmapService(
     }
 
     /// <summary>
-    /// Accepts or rejects an item, moves its lane, sets its owner and notes (SPEC §6 rule 10). Owner and CX lead.
+    /// Accepts or rejects an item, moves its lane, sets its owner and notes (RULES.md §6.10). Owner and CX lead.
     /// Returns the roadmap as it now stands (an edit can change the Pareto analysis and the projection).
     /// </summary>
     /// <exception cref="NotFoundException">The round is not the caller's, or the initiative is not an item of its roadmap.</exception>

@@ -7,7 +7,7 @@ using CxMaturity.Web.Features.Assessments;
 namespace CxMaturity.Web.Features.Roadmap;
 
 /// <summary>
-/// A round's roadmap (SPEC §6) generated from its final results, with the CX lead's edits applied.
+/// A round's roadmap (RULES.md §6) generated from its final results, with the CX lead's edits applied.
 /// <paramref name="Items"/> are in roadmap order (horizon, priority descending, dimension order, initiative id);
 /// <paramref name="Pareto"/> holds the items that are not rejected in Pareto order. <paramref name="Dimensions"/>
 /// holds every in-scope dimension in model order with its score, target, gap and projection.
@@ -66,7 +66,7 @@ public sealed record RoadmapItemView(
     Guid? Version,
     DateTime? UpdatedUtc)
 {
-    /// <summary>Whether the CX lead moved the item away from the lane of SPEC §6 rule 6.</summary>
+    /// <summary>Whether the CX lead moved the item away from the lane of RULES.md §6.6.</summary>
     public bool HorizonMoved => Horizon != ComputedHorizon;
 }
 
@@ -87,7 +87,7 @@ public sealed record RoadmapDimensionView(
 
 /// <summary>
 /// The CX lead's edit of a roadmap item. <paramref name="Horizon"/> null (or the computed lane) keeps the lane of
-/// SPEC §6 rule 6. <paramref name="Version"/> is the item's version as read (null for an item nobody edited yet).
+/// RULES.md §6.6. <paramref name="Version"/> is the item's version as read (null for an item nobody edited yet).
 /// </summary>
 public sealed record RoadmapItemUpdate(
     RoadmapItemStatus Status,
@@ -100,7 +100,7 @@ public sealed record RoadmapItemUpdate(
 public sealed record RoadmapChangeView(string InitiativeId, string DimensionId, string Title);
 
 /// <summary>
-/// What saving targets did: the round's targets as saved, and for the roadmap (SPEC §6 rule 10) the items added and
+/// What saving targets did: the round's targets as saved, and for the roadmap (RULES.md §6.10) the items added and
 /// dropped, how many were kept with their edits, and the regenerated roadmap.
 /// </summary>
 public sealed record TargetsSavedView(

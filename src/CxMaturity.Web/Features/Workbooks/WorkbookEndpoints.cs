@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace CxMaturity.Web.Features.Workbooks;
 
 /// <summary>
-/// The workbook downloads and the questionnaire import (SPEC §8, §9), twice: under <c>/api/v1</c> for access tokens,
+/// The workbook downloads and the questionnaire import, twice: under <c>/api/v1</c> for access tokens,
 /// and under <c>/downloads</c> for the signed-in browser (the API takes no cookies). Both call
 /// <see cref="WorkbookService"/>, which checks the caller's role; a round of another organisation is not found.
 /// </summary>
@@ -195,7 +195,7 @@ public static class WorkbookEndpoints
 /// <summary>A problem of an imported workbook: the sheet and cell (null for the file as a whole) and a sentence.</summary>
 public sealed record ImportProblemDto(string? Sheet, string? Cell, string Message);
 
-/// <summary>What an import did (SPEC §9).</summary>
+/// <summary>What an import did.</summary>
 public sealed record QuestionnaireImportDto(
     int RespondentId,
     string RespondentName,

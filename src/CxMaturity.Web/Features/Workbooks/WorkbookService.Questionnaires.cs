@@ -95,7 +95,7 @@ public sealed partial class WorkbookService
     }
 
     /// <summary>
-    /// Imports a filled questionnaire workbook (SPEC §8), all or nothing: the workbook's answers replace every answer
+    /// Imports a filled questionnaire workbook, all or nothing: the workbook's answers replace every answer
     /// the respondent had saved, in one transaction, and with <see cref="QuestionnaireImportRequest.Submit"/> the
     /// questionnaire is handed in. Refused, with every problem and nothing changed: anything the importer refuses
     /// (size, file type, signature, round, model version, answers), a round that is not open, a respondent who is

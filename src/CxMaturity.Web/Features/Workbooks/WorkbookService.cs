@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CxMaturity.Web.Features.Workbooks;
 
 /// <summary>
-/// The Excel workbooks of SPEC §8: the engagement workbook of a round (this file) and the questionnaire workbook
+/// The Excel workbooks: the engagement workbook of a round (this file) and the questionnaire workbook
 /// for answering offline, with its import (WorkbookService.Questionnaires.cs). Every method takes the acting user's
 /// id first and checks their role in the organisation owning the round; building or reading a workbook waits for a
 /// slot of the <see cref="ExportLimiter"/>.

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CxMaturity.Web.Features.Workbooks;
 
 /// <summary>
-/// The HMAC key that signs questionnaire workbooks (SPEC §8): <c>Workbooks:SigningKey</c> when configured, else 32
+/// The HMAC key that signs questionnaire workbooks: <c>Workbooks:SigningKey</c> when configured, else 32
 /// random bytes kept in <see cref="FileName"/> in the data directory, created on first use. A workbook signed under
 /// one key is refused under another, so the file must survive restarts and travel with backups of the data directory.
 /// </summary>

@@ -29,7 +29,7 @@ public static class ResultsFigures
             .Select(g => new RadarSeries(g.Key, [.. results.Result.Dimensions.Select(d => g.FirstOrDefault(x => x.DimensionId == d.DimensionId)?.Score)])),
     ];
 
-    /// <summary>Dimensions furthest below their target (gap = target − score, SPEC §6 rule 2), largest first.</summary>
+    /// <summary>Dimensions furthest below their target (gap = target − score, RULES.md §6.2), largest first.</summary>
     public static IReadOnlyList<TargetGap> Gaps(ResultsView results) =>
     [
         .. results.Result.Dimensions
