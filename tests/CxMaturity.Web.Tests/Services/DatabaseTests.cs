@@ -20,6 +20,14 @@ public sealed class DatabaseTests(CxWebApplicationFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_change_to_the_model_has_its_migration()
+    {
+        var pendingChanges = await factory.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+
+        Assert.False(pendingChanges, "The model has changes no migration covers: add one with dotnet ef migrations add (README).");
+    }
+
+    [Fact]
     public async Task The_database_runs_in_WAL_mode_with_synchronous_NORMAL()
     {
         var (journalMode, synchronous) = await factory.WithDbAsync(async db =>

@@ -20,7 +20,9 @@ internal sealed class RespondentConfiguration : IEntityTypeConfiguration<Respond
         builder.HasOne(r => r.Round).WithMany(r => r.Respondents).HasForeignKey(r => r.RoundId);
         // Deleting an account keeps the answers the person gave: they become an invitee's.
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.InvitedByUserId).OnDelete(DeleteBehavior.SetNull);
+        // Who invited is for the welcome only: no foreign key (on SQLite adding one rebuilds the table outside a
+        // transaction), and an id whose account was deleted simply names nobody.
+        builder.Property(r => r.InvitedByUserId).HasMaxLength(450);
         builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.RespondentId);
         builder.HasMany(r => r.ImportanceRatings).WithOne().HasForeignKey(i => i.RespondentId);
     }

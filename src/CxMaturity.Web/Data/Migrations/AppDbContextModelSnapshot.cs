@@ -415,6 +415,7 @@ namespace CxMaturity.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InvitedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastDimensionId")
@@ -451,8 +452,6 @@ namespace CxMaturity.Web.Data.Migrations
 
                     b.HasIndex("InvitationTokenHash")
                         .IsUnique();
-
-                    b.HasIndex("InvitedByUserId");
 
                     b.HasIndex("RoundId");
 
@@ -763,11 +762,6 @@ namespace CxMaturity.Web.Data.Migrations
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>
                 {
-                    b.HasOne("CxMaturity.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("InvitedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("CxMaturity.Web.Data.AssessmentRound", "Round")
                         .WithMany("Respondents")
                         .HasForeignKey("RoundId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxMaturity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130210935_RespondentInvitedBy")]
+    [Migration("20261130213330_RespondentInvitedBy")]
     partial class RespondentInvitedBy
     {
         /// <inheritdoc />
@@ -418,6 +418,7 @@ namespace CxMaturity.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InvitedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastDimensionId")
@@ -454,8 +455,6 @@ namespace CxMaturity.Web.Data.Migrations
 
                     b.HasIndex("InvitationTokenHash")
                         .IsUnique();
-
-                    b.HasIndex("InvitedByUserId");
 
                     b.HasIndex("RoundId");
 
@@ -766,11 +765,6 @@ namespace CxMaturity.Web.Data.Migrations
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>
                 {
-                    b.HasOne("CxMaturity.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("InvitedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("CxMaturity.Web.Data.AssessmentRound", "Round")
                         .WithMany("Respondents")
                         .HasForeignKey("RoundId")
