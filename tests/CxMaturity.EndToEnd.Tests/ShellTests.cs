@@ -96,4 +96,30 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByTestId($"switch-to-{ids[7]}").ClickAsync();
         await page.WaitForURLAsync($"**/organisations/{ids[7]}");
     }
+
+    [Fact]
+    public async Task The_keyboard_reaches_the_account_menu_opens_it_and_chooses_an_item()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAsync(DemoSignInInfo.DemoEmail, DemoSignInInfo.DemoPassword);
+        var activator = page.Locator("[data-testid='user-menu'] .mud-menu-activator");
+
+        // After signing in the focus is on the page's heading; the app bar comes before it.
+        for (var presses = 0; presses < 30 && !await activator.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Shift+Tab");
+        }
+
+        await Assertions.Expect(activator).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var profile = page.GetByTestId("menu-profile");
+        await Assertions.Expect(profile).ToBeVisibleAsync();
+        for (var presses = 0; presses < 5 && !await profile.EvaluateAsync<bool>("e => e.contains(document.activeElement)"); presses++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/profile");
+    }
 }
