@@ -5,6 +5,18 @@ namespace CxMaturity.LoadHarness;
 /// <summary>The command line: <c>--name value</c> pairs and bare flags, each with a default that matches the goals.</summary>
 public sealed record HarnessOptions
 {
+    /// <summary><c>browser</c> (the questionnaire in Chromium) or <c>api</c> (HTTP clients against the API).</summary>
+    public string Mode { get; init; } = "browser";
+
+    /// <summary>API mode: concurrent clients.</summary>
+    public int Clients { get; init; } = 50;
+
+    /// <summary>API mode: seconds a phase runs.</summary>
+    public int Seconds { get; init; } = 10;
+
+    /// <summary>API mode: organisations the listing user belongs to.</summary>
+    public int Organisations { get; init; } = 30;
+
     public int Sessions { get; init; } = 50;
 
     public int QuestionsPerSession { get; init; } = 20;
@@ -46,6 +58,10 @@ public sealed record HarnessOptions
             int Number() => int.Parse(Value(), CultureInfo.InvariantCulture);
             options = args[i] switch
             {
+                "--mode" => options with { Mode = Value() },
+                "--clients" => options with { Clients = Number() },
+                "--seconds" => options with { Seconds = Number() },
+                "--organisations" => options with { Organisations = Number() },
                 "--sessions" => options with { Sessions = Number() },
                 "--questions" => options with { QuestionsPerSession = Number() },
                 "--think-min-ms" => options with { ThinkMinMs = Number() },

@@ -30,6 +30,6 @@ public static class HarnessProgram
             return 2;
         }
 
-        return await Harness.RunAsync(options);
+        return options.Mode == "api" ? await ApiLoad.RunAsync(options) : await Harness.RunAsync(options);
     }
 }

@@ -31,7 +31,7 @@ internal static class Harness
         var idleSteps = options.SkipMemory ? [] : options.IdleCircuits;
         var pagesNeeded = Math.Max(options.SkipLoad ? 0 : options.Sessions, idleSteps.Count > 0 ? idleSteps[^1] : 0);
 
-        Console.WriteLine($"Machine: {CpuModel()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine($"Machine: {Machine.CpuModel()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"Server: {options.Environment}, cores {options.ServerCpus ?? "all"}; Chromium: cores {options.BrowserCpus ?? "all"}");
 
         await using var server = await ServerProcess.StartAsync(options);
@@ -256,25 +256,6 @@ internal static class Harness
         return reader.ReadToEnd();
     }
 
-    private static string CpuModel() =>
-        File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
-            : "unknown CPU";
 
     private sealed record RoundTrip(string Qid, int Seq, double Ms, double? SavingMs, string State);
-
-    /// <summary>The machine's CPU time from <c>/proc/stat</c>: busy and total, in seconds over all cores.</summary>
-    private readonly record struct MachineCpu(double BusySeconds, double TotalSeconds)
-    {
-        public static MachineCpu operator -(MachineCpu a, MachineCpu b) => new(a.BusySeconds - b.BusySeconds, a.TotalSeconds - b.TotalSeconds);
-
-        public static MachineCpu Read()
-        {
-            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-                .Select(f => double.Parse(f, CultureInfo.InvariantCulture) / 100).ToArray();
-            var idle = fields[3] + fields[4];
-            var total = fields.Take(8).Sum();
-            return new MachineCpu(total - idle, total);
-        }
-    }
 }

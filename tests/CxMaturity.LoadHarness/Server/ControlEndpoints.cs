@@ -25,6 +25,8 @@ internal sealed class ControlEndpoints : IStartupFilter
     {
         app.Map("/__harness", harness =>
         {
+            harness.Map("/seed-api", seed => seed.Run(SeedApiAsync));
+            harness.Map("/answers", answers => answers.Run(AnswersAsync));
             harness.Map("/seed", seed => seed.Run(SeedAsync));
             harness.Map("/memory", memory => memory.Run(context => context.Response.WriteAsJsonAsync(Readings(context, collect: true))));
             harness.Map("/stats", stats => stats.Run(context => context.Response.WriteAsJsonAsync(Readings(context, collect: false))));
@@ -69,6 +71,45 @@ internal sealed class ControlEndpoints : IStartupFilter
             .SelectMany(d => d.Questions.Select(q => new SeededQuestion(q.Id, d.Id, d.Title)))
             .ToList();
         await context.Response.WriteAsJsonAsync(new SeedResult(round.Id, invitations, questions));
+    }
+
+    // The API mode: a lead in N organisations with an access token, and an open round in the first organisation.
+    private static async Task SeedApiAsync(HttpContext context)
+    {
+        var count = int.Parse(context.Request.Query["organisations"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        using var scope = context.RequestServices.CreateScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var lead = new AppUser { UserName = "api-lead@load.test", Email = "api-lead@load.test", EmailConfirmed = true, DisplayName = "API load lead" };
+        var created = await users.CreateAsync(lead, "Load-harness-2026!");
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        var organisations = services.GetRequiredService<OrganisationService>();
+        var first = await organisations.CreateAsync(lead.Id, "API load organisation 1");
+        for (var i = 2; i <= count; i++)
+        {
+            await organisations.CreateAsync(lead.Id, $"API load organisation {i}");
+        }
+
+        var round = await services.GetRequiredService<AssessmentService>()
+            .CreateRoundAsync(lead.Id, first.Id, new CreateRoundRequest(ModelId, "API load round"));
+        var token = await services.GetRequiredService<CxMaturity.Web.Features.Tokens.AccessTokenService>().CreateAsync(lead.Id, "load harness");
+        var model = services.GetRequiredService<ModelCatalog>().Get(ModelId);
+        await context.Response.WriteAsJsonAsync(new CxMaturity.LoadHarness.Driver.ApiSeed(
+            token.Token, round.Id, [.. model.Dimensions.Where(d => round.DimensionsInScope.Contains(d.Id)).SelectMany(d => d.Questions).Select(q => q.Id)]));
+    }
+
+    private static async Task AnswersAsync(HttpContext context)
+    {
+        var roundId = int.Parse(context.Request.Query["round"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = await context.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var answers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Answers.Where(a => db.Respondents.Any(r => r.Id == a.RespondentId && r.RoundId == roundId))
+                .Select(a => new CxMaturity.LoadHarness.Driver.StoredAnswer(a.RespondentId, a.QuestionId, a.Level)));
+        await context.Response.WriteAsJsonAsync(answers);
     }
 
     private static ServerReadings Readings(HttpContext context, bool collect)
