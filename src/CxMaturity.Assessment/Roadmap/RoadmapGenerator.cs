@@ -22,7 +22,7 @@ namespace CxMaturity.Assessment.Roadmap;
 public static class RoadmapGenerator
 {
     /// <summary>The default target of rule 1: one stage above the stage of the score, at most 5.</summary>
-    public static int DefaultTarget(double score) => Math.Min(Stages.Max, Stages.StageOf(score) + 1);
+    public static int DefaultTarget(double score) => Targets.Default(score);
 
     /// <summary>
     /// Generates the roadmap. <paramref name="standings"/> names the in-scope dimensions; a dimension with an
@@ -97,7 +97,7 @@ public static class RoadmapGenerator
                 continue;
             }
 
-            var target = targetOverrides.TryGetValue(dimension.Id, out var chosen) ? chosen : DefaultTarget(score);
+            var target = Targets.Effective(targetOverrides.TryGetValue(dimension.Id, out var chosen) ? chosen : null, score)!.Value;
             scored.Add(dimension.Id, new ScoredDimension(dimension, score, target, standing.Importance));
         }
 
@@ -301,7 +301,7 @@ public static class RoadmapGenerator
             Dimension = dimension;
             Stage = Stages.StageOf(score);
             Target = target;
-            Gap = Math.Max(0, target - score);
+            Gap = Targets.Gap(target, score);
             PriorityFactor = dimension.Weight * (importance / 3) * Gap;
             Array.Fill(DeliveredBy, int.MaxValue);
         }

@@ -76,8 +76,7 @@ public static class RoundScorer
 
     // Rule 1: Submitted respondents count; a preview also counts InProgress ones; Invited never count.
     private static bool Counts(RespondentAnswers respondent, ScoringOptions options) =>
-        respondent.Status == RespondentStatus.Submitted ||
-        (options.IncludeInProgress && respondent.Status == RespondentStatus.InProgress);
+        respondent.Status.Counts(options.IncludeInProgress);
 
     // Rules 3, 6, 8 and 12.
     private static DimensionResult[] DimensionResults(ScoringScope scope, RoundTally tally, double[] buffer)

@@ -37,13 +37,4 @@ public sealed class Project : IVersioned
     public Guid Version { get; set; }
 }
 
-/// <summary>Where a project stands.</summary>
-public enum ProjectStatus
-{
-    Proposed,
-    Planned,
-    InProgress,
-    Blocked,
-    Done,
-    Cancelled,
-}
+

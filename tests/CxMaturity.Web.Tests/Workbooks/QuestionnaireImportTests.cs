@@ -312,7 +312,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         using var ownerApi = await factory.CreateApiClientAsync(org.Owner.Id);
         var respondent = (await factory.AddRespondentAsync(org.Owner.Id, org.Round.Id)).Respondent.Id;
         var workbook = Fill(await ownerApi.DownloadAsync(QuestionnaireUrl(org.Round.Id, respondent)), Model, Answers(shift: 0));
-        var contributor = await factory.CreateMemberAsync(org.OrganisationId, Data.OrganisationRole.Contributor);
+        var contributor = await factory.CreateMemberAsync(org.OrganisationId, OrganisationRole.Contributor);
         var stranger = await factory.CreateOrganisationWithRoundAsync();
         using var contributorApi = await factory.CreateApiClientAsync(contributor.Id);
         using var strangerApi = await factory.CreateApiClientAsync(stranger.Owner.Id);
@@ -322,7 +322,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         await (await factory.CreateAnonymousClient().ImportAsync(org.Round.Id, workbook)).ReadProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Empty((await factory.Assessments.GetQuestionnaireAsync(org.Owner.Id, org.Round.Id, respondent)).Answers);
 
-        var cxLead = await factory.CreateMemberAsync(org.OrganisationId, Data.OrganisationRole.CxLead);
+        var cxLead = await factory.CreateMemberAsync(org.OrganisationId, OrganisationRole.CxLead);
         using var cxLeadApi = await factory.CreateApiClientAsync(cxLead.Id);
         (await cxLeadApi.ImportAsync(org.Round.Id, workbook)).EnsureSuccessStatusCode();
     }

@@ -13,9 +13,9 @@ public static class StatusNames
         _ => status.ToString(),
     };
 
-    public static string Of(Data.ProjectStatus status) => status switch
+    public static string Of(ProjectStatus status) => status switch
     {
-        Data.ProjectStatus.InProgress => "In progress",
+        ProjectStatus.InProgress => "In progress",
         _ => status.ToString(),
     };
 }

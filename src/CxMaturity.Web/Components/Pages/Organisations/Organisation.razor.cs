@@ -112,7 +112,7 @@ public sealed partial class Organisation
         {
             var userId = await AuthenticationState.RequiredUserIdAsync();
             var added = await Organisations.AddMemberAsync(userId, OrganisationId, _memberEmail, _memberRole);
-            _memberNotice = $"{added.Email} was added as {RoleNames.Of(added.Role)}.";
+            _memberNotice = $"{added.Email} was added as {added.Role.DisplayName()}.";
             _memberEmail = "";
             _organisation = await Organisations.GetAsync(userId, OrganisationId);
         }
@@ -139,7 +139,7 @@ public sealed partial class Organisation
 
         await ChangeMembersAsync(
             userId => Organisations.ChangeMemberRoleAsync(userId, OrganisationId, member.UserId, role),
-            $"{member.Email} is now {RoleNames.Of(role)}.");
+            $"{member.Email} is now {role.DisplayName()}.");
     }
 
     private Task RemoveMemberAsync(MemberView member) =>

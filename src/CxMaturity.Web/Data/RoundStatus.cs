@@ -1,8 +1,0 @@
-namespace CxMaturity.Web.Data;
-
-public enum RoundStatus
-{
-    Draft,
-    Open,
-    Closed,
-}
