@@ -216,7 +216,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
 
         var invalid = await Assert.ThrowsAsync<ValidationException>(() => roadmaps.UpdateItemAsync(
             round.Owner.Id, round.RoundId, item.InitiativeId,
-            item.Edit(owner: new string('x', RoadmapService.MaxOwnerLength + 1), notes: new string('n', RoadmapService.MaxNotesLength + 1)) with
+            item.Edit(owner: new string('x', FieldLimits.Owner + 1), notes: new string('n', FieldLimits.Notes + 1)) with
             {
                 Status = (RoadmapItemStatus)7,
             }));

@@ -4,7 +4,7 @@ using CxMaturity.Assessment.Scoring;
 
 namespace CxMaturity.Web.Components.Shared;
 
-/// <summary>How the roadmap pages write priorities, shares, lanes and statuses, the same way everywhere.</summary>
+/// <summary>How the roadmap pages write priorities and Pareto shares, the same way everywhere.</summary>
 public static class RoadmapFormats
 {
     /// <summary>A priority with two decimals, half away from zero (RULES.md §6.5).</summary>
@@ -17,30 +17,4 @@ public static class RoadmapFormats
     /// </summary>
     public static string Share(double share) =>
         Stages.DisplayAgainst(100 * share, 100 * Assessment.Analysis.Pareto.VitalFewShare) + " %";
-
-    /// <summary>The lane's short name, "Short term".</summary>
-    public static string Lane(Horizon horizon) => horizon switch
-    {
-        Horizon.ShortTerm => "Short term",
-        Horizon.MediumTerm => "Medium term",
-        Horizon.LongTerm => "Long term",
-        _ => horizon.ToString(),
-    };
-
-    /// <summary>The lane's time span, "0–6 months".</summary>
-    public static string Span(Horizon horizon) => horizon switch
-    {
-        Horizon.ShortTerm => "0–6 months",
-        Horizon.MediumTerm => "6–12 months",
-        Horizon.LongTerm => "12–24 months",
-        _ => "",
-    };
-
-    public static string Status(RoadmapItemStatus status) => status switch
-    {
-        RoadmapItemStatus.Proposed => "Proposed",
-        RoadmapItemStatus.Accepted => "Accepted",
-        RoadmapItemStatus.Rejected => "Rejected",
-        _ => status.ToString(),
-    };
 }

@@ -8,7 +8,7 @@ internal sealed class AssessmentRoundConfiguration : IEntityTypeConfiguration<As
     public void Configure(EntityTypeBuilder<AssessmentRound> builder)
     {
         builder.ToTable("AssessmentRounds");
-        builder.Property(r => r.Name).HasMaxLength(100);
+        builder.Property(r => r.Name).HasMaxLength(FieldLimits.Name);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.PrimitiveCollection(r => r.DimensionsInScope);
         builder.Property(r => r.Version).IsConcurrencyToken();

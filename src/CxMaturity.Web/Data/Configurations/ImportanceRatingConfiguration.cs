@@ -8,6 +8,6 @@ internal sealed class ImportanceRatingConfiguration : IEntityTypeConfiguration<I
     public void Configure(EntityTypeBuilder<ImportanceRating> builder)
     {
         builder.HasKey(i => new { i.RespondentId, i.DimensionId });
-        builder.Property(i => i.DimensionId).HasMaxLength(100);
+        builder.Property(i => i.DimensionId).HasMaxLength(FieldLimits.ModelId);
     }
 }

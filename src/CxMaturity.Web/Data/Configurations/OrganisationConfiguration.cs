@@ -7,7 +7,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
-        builder.Property(o => o.Name).HasMaxLength(100);
+        builder.Property(o => o.Name).HasMaxLength(FieldLimits.Name);
         builder.PrimitiveCollection(o => o.RespondentGroups);
         builder.Property(o => o.Version).IsConcurrencyToken();
     }

@@ -7,7 +7,7 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<PersonalAccessToken> builder)
     {
-        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Name).HasMaxLength(FieldLimits.Name);
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.Property(t => t.Prefix).HasMaxLength(8);
         builder.HasIndex(t => t.TokenHash).IsUnique();

@@ -7,10 +7,10 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
 {
     public void Configure(EntityTypeBuilder<Project> builder)
     {
-        builder.Property(p => p.Title).HasMaxLength(200);
-        builder.Property(p => p.DimensionId).HasMaxLength(100);
-        builder.Property(p => p.InitiativeId).HasMaxLength(100);
-        builder.Property(p => p.Owner).HasMaxLength(200);
+        builder.Property(p => p.Title).HasMaxLength(FieldLimits.Title);
+        builder.Property(p => p.DimensionId).HasMaxLength(FieldLimits.ModelId);
+        builder.Property(p => p.InitiativeId).HasMaxLength(FieldLimits.ModelId);
+        builder.Property(p => p.Owner).HasMaxLength(FieldLimits.Owner);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);

@@ -7,12 +7,12 @@ internal sealed class RespondentConfiguration : IEntityTypeConfiguration<Respond
 {
     public void Configure(EntityTypeBuilder<Respondent> builder)
     {
-        builder.Property(r => r.Name).HasMaxLength(100);
-        builder.Property(r => r.Email).HasMaxLength(256);
-        builder.Property(r => r.Group).HasMaxLength(100);
+        builder.Property(r => r.Name).HasMaxLength(FieldLimits.Name);
+        builder.Property(r => r.Email).HasMaxLength(FieldLimits.Email);
+        builder.Property(r => r.Group).HasMaxLength(FieldLimits.Group);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.InvitationTokenHash).HasMaxLength(64);
-        builder.Property(r => r.LastDimensionId).HasMaxLength(100);
+        builder.Property(r => r.LastDimensionId).HasMaxLength(FieldLimits.ModelId);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.RoundId);
         builder.HasIndex(r => r.UserId);

@@ -9,11 +9,11 @@ internal sealed class RoadmapItemStateConfiguration : IEntityTypeConfiguration<R
     {
         builder.ToTable("RoadmapItemStates");
         builder.HasKey(s => new { s.RoundId, s.InitiativeId });
-        builder.Property(s => s.InitiativeId).HasMaxLength(100);
+        builder.Property(s => s.InitiativeId).HasMaxLength(FieldLimits.ModelId);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.HorizonOverride).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.Owner).HasMaxLength(200);
-        builder.Property(s => s.Notes).HasMaxLength(4000);
+        builder.Property(s => s.Owner).HasMaxLength(FieldLimits.Owner);
+        builder.Property(s => s.Notes).HasMaxLength(FieldLimits.Notes);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<AssessmentRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
         // Deleting a project unlinks the item rather than losing the CX lead's edits.

@@ -8,6 +8,6 @@ internal sealed class RoundTargetConfiguration : IEntityTypeConfiguration<RoundT
     public void Configure(EntityTypeBuilder<RoundTarget> builder)
     {
         builder.HasKey(t => new { t.RoundId, t.DimensionId });
-        builder.Property(t => t.DimensionId).HasMaxLength(100);
+        builder.Property(t => t.DimensionId).HasMaxLength(FieldLimits.ModelId);
     }
 }

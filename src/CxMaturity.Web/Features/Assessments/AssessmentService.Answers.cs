@@ -9,7 +9,6 @@ namespace CxMaturity.Web.Features.Assessments;
 
 public sealed partial class AssessmentService
 {
-    public const int MaxCommentLength = Data.Configurations.AnswerConfiguration.MaxCommentLength;
 
     /// <summary>
     /// Saves a respondent's answers (and optionally importance ratings) in one transaction, then hands the
@@ -373,14 +372,14 @@ public sealed partial class AssessmentService
                 errors.Add(Field("level"), $"Level {answer.Level} is not allowed: choose 1 to 5, or null for Not applicable.");
             }
 
-            if (answer.Comment?.Length > MaxCommentLength)
+            if (answer.Comment?.Length > FieldLimits.Comment)
             {
-                errors.Add(Field("comment"), $"A comment can be at most {MaxCommentLength} characters.");
+                errors.Add(Field("comment"), $"A comment can be at most {FieldLimits.Comment} characters.");
             }
 
-            if (answer.Evidence?.Length > MaxCommentLength)
+            if (answer.Evidence?.Length > FieldLimits.Comment)
             {
-                errors.Add(Field("evidence"), $"Evidence can be at most {MaxCommentLength} characters.");
+                errors.Add(Field("evidence"), $"Evidence can be at most {FieldLimits.Comment} characters.");
             }
 
             errors.AddIfMalformed(Field("comment"), answer.Comment);

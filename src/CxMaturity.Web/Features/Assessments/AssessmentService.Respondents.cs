@@ -9,7 +9,6 @@ namespace CxMaturity.Web.Features.Assessments;
 
 public sealed partial class AssessmentService
 {
-    public const int MaxEmailLength = 256;
 
     /// <summary>Path of the page an invitation secret opens.</summary>
     public static string InvitationPath(string secret) => $"/invitations/{secret}";
@@ -42,7 +41,7 @@ public sealed partial class AssessmentService
         var errors = new ValidationErrors();
         var email = (request.Email ?? "").Trim();
         var member = default(MemberMatch);
-        if (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out _))
+        if (email.Length > FieldLimits.Email || !MailAddress.TryCreate(email, out _))
         {
             errors.Add("email", "Give a valid email address.");
         }
@@ -70,9 +69,9 @@ public sealed partial class AssessmentService
             name = member.DisplayName.Length > 0 ? member.DisplayName : email;
         }
 
-        if (name.Length is 0 or > MaxNameLength)
+        if (name.Length is 0 or > FieldLimits.Name)
         {
-            errors.Add("name", $"Give the respondent's name, 1 to {MaxNameLength} characters.");
+            errors.Add("name", $"Give the respondent's name, 1 to {FieldLimits.Name} characters.");
         }
 
         errors.AddIfMalformed("name", name);

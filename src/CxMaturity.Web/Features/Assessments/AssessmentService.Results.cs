@@ -57,13 +57,10 @@ public sealed partial class AssessmentService
         var effectiveTargets = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var dimension in result.Dimensions)
         {
-            if (explicitTargets.TryGetValue(dimension.DimensionId, out var target))
+            var chosen = explicitTargets.TryGetValue(dimension.DimensionId, out var target) ? target : (int?)null;
+            if (Targets.Effective(chosen, dimension.Score) is { } effective)
             {
-                effectiveTargets[dimension.DimensionId] = target;
-            }
-            else if (dimension.Score is { } score)
-            {
-                effectiveTargets[dimension.DimensionId] = RoadmapGenerator.DefaultTarget(score);
+                effectiveTargets[dimension.DimensionId] = effective;
             }
         }
 

@@ -23,7 +23,6 @@ public sealed partial class AssessmentService(
     ILookupNormalizer normalizer,
     TimeProvider time)
 {
-    public const int MaxNameLength = 100;
 
     /// <summary>Creates a round on the latest version of a model and opens it. Owner and CX lead.</summary>
     /// <exception cref="ValidationException">Unknown model or dimension, a name outside 1..100 characters, or closing before opening.</exception>
@@ -303,7 +302,7 @@ public sealed partial class AssessmentService(
             {
                 var score = result?.FindDimension(d.Id)?.Score;
                 int? explicitStage = explicitTargets.TryGetValue(d.Id, out var stage) ? stage : null;
-                int? effective = explicitStage ?? (score is { } s ? RoadmapGenerator.DefaultTarget(s) : null);
+                var effective = Targets.Effective(explicitStage, score);
                 return new TargetView(d.Id, d.Title, explicitStage, score is { } c ? Stages.StageOf(c) : null, effective);
             })];
 
@@ -319,9 +318,9 @@ public sealed partial class AssessmentService(
     private static string ValidName(string? name, ValidationErrors errors, string field = "name")
     {
         name = (name ?? "").Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        if (name.Length is 0 or > FieldLimits.Name)
         {
-            errors.Add(field, $"Give a name of 1 to {MaxNameLength} characters.");
+            errors.Add(field, $"Give a name of 1 to {FieldLimits.Name} characters.");
         }
 
         errors.AddIfMalformed(field, name);

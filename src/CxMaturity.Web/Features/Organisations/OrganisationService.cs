@@ -15,7 +15,6 @@ public sealed class OrganisationService(
     ILookupNormalizer normalizer,
     TimeProvider time)
 {
-    public const int MaxNameLength = 100;
 
     /// <summary>The organisations the user belongs to, by name.</summary>
     public async Task<IReadOnlyList<OrganisationSummaryView>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
@@ -46,9 +45,9 @@ public sealed class OrganisationService(
     public async Task<OrganisationSummaryView> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
         name = (name ?? "").Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        if (name.Length is 0 or > FieldLimits.Name)
         {
-            throw ValidationException.For("name", $"Give the organisation a name of 1 to {MaxNameLength} characters.");
+            throw ValidationException.For("name", $"Give the organisation a name of 1 to {FieldLimits.Name} characters.");
         }
 
         if (UserText.CharacterProblem(name) is { } malformed)

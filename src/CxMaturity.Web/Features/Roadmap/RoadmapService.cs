@@ -24,8 +24,6 @@ public sealed class RoadmapService(
     AssessmentService assessments,
     TimeProvider time)
 {
-    public const int MaxOwnerLength = 200;
-    public const int MaxNotesLength = 4000;
 
     /// <summary>The round's roadmap. Every member but Respondents.</summary>
     public async Task<RoadmapView> GetRoadmapAsync(string userId, int roundId, CancellationToken cancellationToken = default)
@@ -65,8 +63,8 @@ public sealed class RoadmapService(
                 errors.Add("horizon", $"Horizon must be one of {string.Join(", ", Enum.GetNames<Horizon>())}, or empty for the computed one.");
             }
 
-            var owner = Clean(update.Owner, MaxOwnerLength, "owner", "The owner", errors);
-            var notes = Clean(update.Notes, MaxNotesLength, "notes", "The notes", errors);
+            var owner = Clean(update.Owner, FieldLimits.Owner, "owner", "The owner", errors);
+            var notes = Clean(update.Notes, FieldLimits.Notes, "notes", "The notes", errors);
             errors.ThrowIfAny();
 
             var snapshot = await LoadAsync(db, userId, roundId, access.Role, cancellationToken);

@@ -11,7 +11,6 @@ namespace CxMaturity.Web.Features.Tokens;
 /// </summary>
 public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFactory, TimeProvider time)
 {
-    public const int MaxNameLength = 100;
     private const int PrefixLength = 8;
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
@@ -20,9 +19,9 @@ public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFa
     public async Task<AccessTokenCreatedView> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
         name = (name ?? "").Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        if (name.Length is 0 or > FieldLimits.Name)
         {
-            throw ValidationException.For("name", $"Give the token a name of 1 to {MaxNameLength} characters, such as what it is for.");
+            throw ValidationException.For("name", $"Give the token a name of 1 to {FieldLimits.Name} characters, such as what it is for.");
         }
 
         if (UserText.CharacterProblem(name) is { } malformed)

@@ -128,10 +128,10 @@ public sealed partial class WorkbookService
             return QuestionnaireImportOutcome.Refused(problems);
         }
 
-        foreach (var answer in read.Answers.Values.Where(a => a.Comment?.Length > AssessmentService.MaxCommentLength))
+        foreach (var answer in read.Answers.Values.Where(a => a.Comment?.Length > FieldLimits.Comment))
         {
             problems.Add(new ImportProblemView(QuestionnaireSheet, null, string.Create(CultureInfo.InvariantCulture,
-                $"The comment on question {answer.QuestionId} has {answer.Comment!.Length:N0} characters; a comment can hold at most {AssessmentService.MaxCommentLength:N0}. Shorten it and import again.")));
+                $"The comment on question {answer.QuestionId} has {answer.Comment!.Length:N0} characters; a comment can hold at most {FieldLimits.Comment:N0}. Shorten it and import again.")));
         }
 
         var target = await TargetAsync(db, roundId, round.Name, read, request, problems);

@@ -158,6 +158,7 @@ public sealed partial class WorkbookService(
         bool includeComments,
         CancellationToken cancellationToken)
     {
+        // Final results only (RULES.md §5.1): the figures beside these rows count the same respondents.
         var submitted = db.Respondents.Where(r => r.RoundId == roundId && r.Status == RespondentStatus.Submitted);
         var respondents = await submitted.AsNoTracking()
             .OrderBy(r => r.Name).ThenBy(r => r.Id)
@@ -212,14 +213,14 @@ public sealed partial class WorkbookService(
         [
             .. roadmap.Items.Select((item, index) => new RoadmapRow(
                 index + 1,
-                HorizonName(item.Horizon),
+                item.Horizon.Label(),
                 item.DimensionTitle,
                 string.Create(CultureInfo.InvariantCulture, $"{item.From} → {item.To}"),
                 item.Title,
                 item.Priority,
                 item.Impact,
                 item.Effort,
-                item.Status.ToString(),
+                item.Status.DisplayName(),
                 item.Owner,
                 item.ProjectId is { } projectId ? projectTitles.GetValueOrDefault(projectId) : null,
                 item.ParetoShare)),
@@ -233,7 +234,7 @@ public sealed partial class WorkbookService(
             .Select(p => new ProjectRow(
                 p.Title,
                 p.DimensionId is { } dimensionId ? model.FindDimension(dimensionId)?.Title ?? dimensionId : null,
-                StatusName(p.Status),
+                p.Status.DisplayName(),
                 p.Owner,
                 null,
                 p.DueOn,
@@ -246,14 +247,6 @@ public sealed partial class WorkbookService(
     private static string? StageName(MaturityModel model, int? level) =>
         level is { } l ? model.Stages.FirstOrDefault(s => s.Level == l)?.Name : null;
 
-    private static string HorizonName(Horizon horizon) => horizon switch
-    {
-        Horizon.ShortTerm => "Short term (0–6 months)",
-        Horizon.MediumTerm => "Medium term (6–12 months)",
-        _ => "Long term (12–24 months)",
-    };
-
-    private static string StatusName(ProjectStatus status) => status == ProjectStatus.InProgress ? "In progress" : status.ToString();
 
     /// <summary>
     /// Runs a workbook writer (synchronous, CPU-bound) off the caller's thread, so that a page stays responsive,

@@ -68,8 +68,7 @@ public sealed partial class Organisation
             return null;
         }
 
-        var round = organisation.Rounds.FirstOrDefault(r => r.Status == RoundStatus.Closed && r.RespondentsSubmitted > 0)
-            ?? organisation.Rounds.FirstOrDefault(r => r.RespondentsSubmitted > 0);
+        var round = RoundRules.LatestWithResults(organisation.Rounds, r => r.Status, r => r.RespondentsSubmitted ?? 0);
         if (round is null)
         {
             return null;

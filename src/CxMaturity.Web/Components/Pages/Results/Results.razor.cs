@@ -1,3 +1,4 @@
+using CxMaturity.Assessment.Scoring;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Web.Components.Layout;
 using CxMaturity.Web.Components.Shared;
@@ -81,8 +82,7 @@ public sealed partial class Results
             var userId = await AuthenticationState.RequiredUserIdAsync();
             var round = await Assessments.GetRoundAsync(userId, RoundId);
             var counted = (round.Respondents ?? [])
-                .Where(r => r.Status == Assessment.Scoring.RespondentStatus.Submitted
-                    || (_results.Result.IsPreview && r.Status == Assessment.Scoring.RespondentStatus.InProgress))
+                .Where(r => r.Status.Counts(_results.Result.IsPreview))
                 .ToList();
             var rows = new List<AnswerSheet>(counted.Count);
             foreach (var respondent in counted)

@@ -1,3 +1,4 @@
+using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Shared;
@@ -29,7 +30,7 @@ public static class ResultsFigures
             .Select(g => new RadarSeries(g.Key, [.. results.Result.Dimensions.Select(d => g.FirstOrDefault(x => x.DimensionId == d.DimensionId)?.Score)])),
     ];
 
-    /// <summary>Dimensions furthest below their target (gap = target − score, RULES.md §6.2), largest first.</summary>
+    /// <summary>Dimensions furthest below their target (RULES.md §6.2), largest first.</summary>
     public static IReadOnlyList<TargetGap> Gaps(ResultsView results) =>
     [
         .. results.Result.Dimensions
@@ -40,7 +41,7 @@ public static class ResultsFigures
                 d.Score!.Value,
                 d.Stage,
                 results.EffectiveTargets[d.DimensionId],
-                Math.Max(0, results.EffectiveTargets[d.DimensionId] - d.Score!.Value)))
+                Targets.Gap(results.EffectiveTargets[d.DimensionId], d.Score!.Value)))
             .Where(g => g.Gap > 0)
             .OrderByDescending(g => g.Gap)
             .ThenBy(g => results.Model.FindDimension(g.DimensionId)?.Order ?? 0),
