@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -14,8 +14,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
-// The benchmarks have a Program of their own; any type of the web assembly identifies the app to start.
 using WebApp = CxMaturity.Web.Data.AppDbContext;
 
 namespace CxMaturity.Benchmarks;
@@ -64,7 +62,7 @@ public class ResultsEndpointBenchmarks
         }
 
         var organisation = await services.GetRequiredService<OrganisationService>().CreateAsync(user.Id, "Benchmark Ltd");
-        var round = await services.GetRequiredService<AssessmentService>().CreateRoundAsync(
+        var round = await services.GetRequiredService<RoundService>().CreateRoundAsync(
             user.Id, organisation.Id, new CreateRoundRequest("cx-maturity", "Large round"));
         var model = services.GetRequiredService<ModelCatalog>().Get("cx-maturity");
         await SeedRespondentsAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), round.Id, model);

@@ -1,8 +1,8 @@
 using CxMaturity.EndToEnd.Tests.Infrastructure;
 using CxMaturity.EndToEnd.Tests.Pages;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Questionnaires;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -44,9 +44,9 @@ public sealed class DrillDownTests(BrowserFixture browser) : IClassFixture<Brows
     {
         var userId = await scenario.DemoUserIdAsync();
         using var scope = browser.App.Services.CreateScope();
-        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var respondentId = (await assessments.ListMyQuestionnairesAsync(userId)).Single(q => q.RoundId == roundId).RespondentId;
-        await assessments.SaveAnswersAsync(userId, roundId, respondentId, new SaveAnswersRequest(
+        var questionnaires = scope.ServiceProvider.GetRequiredService<QuestionnaireService>();
+        var respondentId = (await questionnaires.ListMineAsync(userId)).Single(q => q.RoundId == roundId).RespondentId;
+        await questionnaires.SaveAsync(RespondentRef.Member(userId, roundId, respondentId), new SaveAnswersRequest(
             [.. scenario.Model.AllQuestions.Select(q => new AnswerInput(q.Id, 3, q.Id == commented ? Comment : null))],
             Submit: true));
     }

@@ -121,4 +121,12 @@ public sealed record RespondentDimensionScore(string RespondentId, string Group,
 /// <param name="Answered">In-scope questions answered, NotApplicable included.</param>
 /// <param name="Questions">Questions of the in-scope dimensions.</param>
 /// <param name="Ratio"><paramref name="Answered"/> ÷ <paramref name="Questions"/>, 0..1; 0 when nothing is in scope.</param>
-public sealed record RespondentCompletion(string RespondentId, int Answered, int Questions, double Ratio);
+public sealed record RespondentCompletion(string RespondentId, int Answered, int Questions, double Ratio)
+{
+    /// <summary>
+    /// Completion of a respondent who answered <paramref name="answered"/> of the <paramref name="questions"/>
+    /// in-scope questions (Not applicable counts as answered); 0 when nothing is in scope.
+    /// </summary>
+    public static RespondentCompletion Of(string respondentId, int answered, int questions) =>
+        new(respondentId, answered, questions, questions == 0 ? 0 : (double)answered / questions);
+}

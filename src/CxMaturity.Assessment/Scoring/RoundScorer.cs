@@ -16,7 +16,6 @@ public static class RoundScorer
 
     private const double LowConsensusStandardDeviation = 1.0;
     private const double FlaggedPerceptionGap = 1.0;
-    private const double DefaultImportance = 3.0;
 
     /// <summary>
     /// Scores a round. Only dimensions of <paramref name="model"/> named in <paramref name="dimensionsInScope"/>
@@ -105,7 +104,7 @@ public static class RoundScorer
     private static double Importance(RoundTally tally, int dimension)
     {
         var (sum, count) = tally.Importance(dimension);
-        return count == 0 ? DefaultImportance : (double)sum / count;
+        return count == 0 ? Scoring.Importance.Default : (double)sum / count;
     }
 
     // Rule 4: rule 3 for each group present among the counted respondents, the groups in ordinal order of their
@@ -240,7 +239,7 @@ public static class RoundScorer
 
     // Rule 11.
     private static RespondentCompletion Completion(RespondentAnswers respondent, int answered, int questions) =>
-        new(respondent.RespondentId, answered, questions, questions == 0 ? 0 : (double)answered / questions);
+        RespondentCompletion.Of(respondent.RespondentId, answered, questions);
 
     private sealed class GroupTable(Dictionary<string, GroupDimensionResult[]> byGroup)
     {

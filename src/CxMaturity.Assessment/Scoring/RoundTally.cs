@@ -170,7 +170,7 @@ internal sealed class RoundTally
 
     private void EnsureImportance(RespondentAnswers respondent, int dimension, int rating)
     {
-        if (rating is < 1 or > 5)
+        if (!Scoring.Importance.IsValid(rating))
         {
             throw new ArgumentException(
                 $"Respondent '{respondent.RespondentId}' rated the importance of dimension " +

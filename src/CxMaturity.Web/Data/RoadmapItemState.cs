@@ -31,4 +31,25 @@ public sealed class RoadmapItemState : IVersioned
     public DateTime UpdatedUtc { get; set; }
 
     public Guid Version { get; set; }
+
+    /// <summary>The CX lead's edit of the item titled <paramref name="title"/> (RULES.md §6.10).</summary>
+    /// <exception cref="Assessment.Common.ConflictException">Rejecting an item that is a project.</exception>
+    public void Edit(string title, RoadmapItemStatus status, Horizon? horizonOverride, string? owner, string? notes, DateTime now)
+    {
+        RoadmapItemRules.CheckStatus(title, status, ProjectId);
+        Status = status;
+        HorizonOverride = horizonOverride;
+        Owner = owner;
+        Notes = notes;
+        UpdatedUtc = now;
+    }
+
+    /// <summary>Links the item, currently <paramref name="status"/>, to <paramref name="project"/>; it becomes Accepted.</summary>
+    /// <exception cref="Assessment.Common.ConflictException">The item is already a project, or it is rejected.</exception>
+    public void TurnInto(Project project, string title, RoadmapItemStatus status, DateTime now)
+    {
+        Status = RoadmapItemRules.TurnIntoProject(title, status, ProjectId);
+        Project = project;
+        UpdatedUtc = now;
+    }
 }

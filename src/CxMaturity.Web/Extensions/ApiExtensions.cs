@@ -1,9 +1,13 @@
 using System.Text.Json.Serialization;
 using CxMaturity.Web.Features.Api;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Workbooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -72,8 +76,12 @@ public static class ApiExtensions
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         v1.MapOrganisationEndpoints();
         v1.MapModelEndpoints();
-        v1.MapAssessmentEndpoints();
+        v1.MapRoundEndpoints();
+        v1.MapRespondentEndpoints();
+        v1.MapQuestionnaireEndpoints();
+        v1.MapResultsEndpoints();
         v1.MapRoadmapEndpoints();
+        v1.MapProjectEndpoints();
         app.MapWorkbookEndpoints(v1);
         return app;
     }

@@ -1,9 +1,12 @@
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Demo;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Setup;
 using CxMaturity.Web.Features.Tokens;
 using CxMaturity.Web.Features.Workbooks;
@@ -18,7 +21,14 @@ public static class FeatureExtensions
         var services = builder.Services;
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<OrganisationService>();
-        services.AddScoped<AssessmentService>();
+        // Loaders that features share: they take the caller's context and check no access.
+        services.AddSingleton<RoundScoring>();
+        services.AddSingleton<RoadmapLoader>();
+
+        services.AddScoped<RoundService>();
+        services.AddScoped<RespondentService>();
+        services.AddScoped<QuestionnaireService>();
+        services.AddScoped<ResultsService>();
         services.AddScoped<RoadmapService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<AccessTokenService>();

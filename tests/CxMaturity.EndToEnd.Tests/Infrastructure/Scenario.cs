@@ -1,14 +1,17 @@
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Demo;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Roadmap;
-using Microsoft.EntityFrameworkCore;
+using CxMaturity.Web.Features.Results;
+using CxMaturity.Web.Features.Rounds;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxMaturity.EndToEnd.Tests.Infrastructure;
@@ -46,14 +49,14 @@ public sealed class Scenario(AppServer app)
     {
         var userId = await DemoUserIdAsync();
         using var scope = app.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<AssessmentService>().GetResultsAsync(userId, roundId)).Result;
+        return (await scope.ServiceProvider.GetRequiredService<ResultsService>().GetResultsAsync(userId, roundId)).Result;
     }
 
     public async Task CloseRoundAsync(int roundId)
     {
         var userId = await DemoUserIdAsync();
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<AssessmentService>().CloseRoundAsync(userId, roundId);
+        await scope.ServiceProvider.GetRequiredService<RoundService>().CloseRoundAsync(userId, roundId);
     }
 
     /// <summary>The demo user's stored answers in the round: question id → level (null for NotApplicable).</summary>
@@ -61,9 +64,9 @@ public sealed class Scenario(AppServer app)
     {
         var userId = await DemoUserIdAsync();
         using var scope = app.Services.CreateScope();
-        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var mine = (await assessments.ListMyQuestionnairesAsync(userId)).Single(q => q.RoundId == roundId);
-        var questionnaire = await assessments.GetQuestionnaireAsync(userId, roundId, mine.RespondentId);
+        var questionnaires = scope.ServiceProvider.GetRequiredService<QuestionnaireService>();
+        var mine = (await questionnaires.ListMineAsync(userId)).Single(q => q.RoundId == roundId);
+        var questionnaire = await questionnaires.GetAsync(RespondentRef.Member(userId, roundId, mine.RespondentId));
         return questionnaire.Answers.ToDictionary(a => a.Key, a => a.Value.Level);
     }
 
@@ -73,10 +76,11 @@ public sealed class Scenario(AppServer app)
         var userId = await DemoUserIdAsync();
         using var scope = app.Services.CreateScope();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var rounds = scope.ServiceProvider.GetRequiredService<RoundService>();
+        var respondents = scope.ServiceProvider.GetRequiredService<RespondentService>();
         var organisation = await organisations.CreateAsync(userId, organisationName);
-        var round = await assessments.CreateRoundAsync(userId, organisation.Id, new CreateRoundRequest("cx-maturity", "E2E round"));
-        await assessments.AddRespondentAsync(userId, round.Id, new AddRespondentRequest("Dana Whitfield", DemoSignInInfo.DemoEmail, "Executive"));
+        var round = await rounds.CreateRoundAsync(userId, organisation.Id, new CreateRoundRequest("cx-maturity", "E2E round"));
+        await respondents.AddRespondentAsync(userId, round.Id, new AddRespondentRequest("Dana Whitfield", DemoSignInInfo.DemoEmail, "Executive"));
         return round.Id;
     }
 
@@ -146,10 +150,10 @@ public sealed class Scenario(AppServer app)
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var organisations = services.GetRequiredService<OrganisationService>();
-        var assessments = services.GetRequiredService<AssessmentService>();
+        var respondents = services.GetRequiredService<RespondentService>();
         var followUp = (await organisations.GetAsync(userId, organisationId)).Rounds.Single(r => r.Name == "2026 follow-up");
         var project = (await services.GetRequiredService<ProjectService>().ListAsync(userId, organisationId)).First();
-        var invitee = await assessments.AddRespondentAsync(
+        var invitee = await respondents.AddRespondentAsync(
             userId, followUp.Id, new AddRespondentRequest("Tour Invitee", $"invitee-{Guid.NewGuid():N}@e2e.local", "Frontline"));
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -157,7 +161,7 @@ public sealed class Scenario(AppServer app)
         var created = await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Tour Respondent" }, Password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         await organisations.AddMemberAsync(userId, organisationId, email, OrganisationRole.Respondent);
-        await assessments.AddRespondentAsync(userId, followUp.Id, new AddRespondentRequest("Tour Respondent", email, "Frontline"));
+        await respondents.AddRespondentAsync(userId, followUp.Id, new AddRespondentRequest("Tour Respondent", email, "Frontline"));
 
         return new DemoTour(organisationId, baselineId, followUp.Id, project.Id, invitee.InvitationPath, email);
     }
@@ -178,27 +182,29 @@ public sealed class Scenario(AppServer app)
         var owner = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = run };
         Assert.True((await users.CreateAsync(owner, Password)).Succeeded);
         var organisations = services.GetRequiredService<OrganisationService>();
-        var assessments = services.GetRequiredService<AssessmentService>();
+        var rounds = services.GetRequiredService<RoundService>();
+        var respondents = services.GetRequiredService<RespondentService>();
+        var questionnaires = services.GetRequiredService<QuestionnaireService>();
+        var roadmaps = services.GetRequiredService<RoadmapService>();
         var organisation = await organisations.CreateAsync(owner.Id, "Long text");
-        var closed = await assessments.CreateRoundAsync(owner.Id, organisation.Id, new CreateRoundRequest("cx-maturity", "Closed"));
+        var closed = await rounds.CreateRoundAsync(owner.Id, organisation.Id, new CreateRoundRequest("cx-maturity", "Closed"));
         string[] groups = ["Executive", "Executive", "Executive", "Frontline", "Frontline", "Frontline"];
         for (var i = 0; i < groups.Length; i++)
         {
-            var respondent = await assessments.AddRespondentAsync(
+            var respondent = await respondents.AddRespondentAsync(
                 owner.Id, closed.Id, new AddRespondentRequest($"R{i}", $"r{i}-{Guid.NewGuid():N}@e2e.local", groups[i]));
             var answers = Model.AllQuestions.Select(q => new AnswerInput(q.Id, 1 + (i + q.Id.Length) % 3, run, run)).ToList();
-            await assessments.SaveAnswersAsync(owner.Id, closed.Id, respondent.Respondent.Id, new SaveAnswersRequest(answers, Submit: true));
+            await questionnaires.SaveAsync(RespondentRef.Member(owner.Id, closed.Id, respondent.Respondent.Id), new SaveAnswersRequest(answers, Submit: true));
         }
 
-        await assessments.CloseRoundAsync(owner.Id, closed.Id);
-        var roadmaps = services.GetRequiredService<RoadmapService>();
+        await rounds.CloseRoundAsync(owner.Id, closed.Id);
         var roadmap = await roadmaps.GetRoadmapAsync(owner.Id, closed.Id);
         var first = roadmap.Items[0];
         await roadmaps.UpdateItemAsync(owner.Id, closed.Id, first.InitiativeId, new RoadmapItemUpdate(first.Status, null, run, run, first.Version));
         var project = await services.GetRequiredService<ProjectService>().CreateFromRoadmapItemAsync(owner.Id, closed.Id, roadmap.Items[1].InitiativeId);
-        var open = await assessments.CreateRoundAsync(owner.Id, organisation.Id, new CreateRoundRequest("cx-maturity", "Open"));
-        var invitee = await assessments.AddRespondentAsync(owner.Id, open.Id, new AddRespondentRequest("Invitee", $"i-{Guid.NewGuid():N}@e2e.local", "Frontline"));
-        await assessments.AddRespondentAsync(owner.Id, open.Id, new AddRespondentRequest("Owner", email, "Executive"));
+        var open = await rounds.CreateRoundAsync(owner.Id, organisation.Id, new CreateRoundRequest("cx-maturity", "Open"));
+        var invitee = await respondents.AddRespondentAsync(owner.Id, open.Id, new AddRespondentRequest("Invitee", $"i-{Guid.NewGuid():N}@e2e.local", "Frontline"));
+        await respondents.AddRespondentAsync(owner.Id, open.Id, new AddRespondentRequest("Owner", email, "Executive"));
         await services.GetRequiredService<Web.Features.Tokens.AccessTokenService>().CreateAsync(owner.Id, new string('T', 100));
 
         var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
@@ -220,22 +226,23 @@ public sealed class Scenario(AppServer app)
         var userId = await DemoUserIdAsync();
         using var scope = app.Services.CreateScope();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var rounds = scope.ServiceProvider.GetRequiredService<RoundService>();
+        var respondents = scope.ServiceProvider.GetRequiredService<RespondentService>();
+        var questionnaires = scope.ServiceProvider.GetRequiredService<QuestionnaireService>();
         var organisation = await organisations.CreateAsync(userId, organisationName);
-        var round = await assessments.CreateRoundAsync(userId, organisation.Id, new CreateRoundRequest("cx-maturity", "E2E round"));
+        var round = await rounds.CreateRoundAsync(userId, organisation.Id, new CreateRoundRequest("cx-maturity", "E2E round"));
         var first = Model.AllQuestions.First().Id;
         for (var i = 0; i < submitted + inProgress + invited; i++)
         {
-            var respondent = await assessments.AddRespondentAsync(
+            var respondent = await respondents.AddRespondentAsync(
                 userId, round.Id, new AddRespondentRequest($"Respondent {i + 1}", $"r{i}-{Guid.NewGuid():N}@e2e.local", "Frontline"));
             if (i < submitted)
             {
-                await assessments.SaveAnswersAsync(userId, round.Id, respondent.Respondent.Id,
-                    new SaveAnswersRequest([.. Model.AllQuestions.Select(q => new AnswerInput(q.Id, 3))], Submit: true));
+                await questionnaires.SaveAsync(RespondentRef.Member(userId, round.Id, respondent.Respondent.Id), new SaveAnswersRequest([.. Model.AllQuestions.Select(q => new AnswerInput(q.Id, 3))], Submit: true));
             }
             else if (i < submitted + inProgress)
             {
-                await assessments.SaveAnswersAsync(userId, round.Id, respondent.Respondent.Id, new SaveAnswersRequest([new AnswerInput(first, 2)]));
+                await questionnaires.SaveAsync(RespondentRef.Member(userId, round.Id, respondent.Respondent.Id), new SaveAnswersRequest([new AnswerInput(first, 2)]));
             }
         }
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Runtime;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Rounds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +44,8 @@ internal sealed class ControlEndpoints : IStartupFilter
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var organisations = services.GetRequiredService<OrganisationService>();
-        var assessments = services.GetRequiredService<AssessmentService>();
+        var rounds = services.GetRequiredService<RoundService>();
+        var respondents = services.GetRequiredService<RespondentService>();
 
         var lead = new AppUser { UserName = "lead@load.test", Email = "lead@load.test", EmailConfirmed = true, DisplayName = "Load lead" };
         var created = await users.CreateAsync(lead, "Load-harness-2026!");
@@ -53,12 +55,12 @@ internal sealed class ControlEndpoints : IStartupFilter
         }
 
         var organisation = await organisations.CreateAsync(lead.Id, "Load test organisation");
-        var round = await assessments.CreateRoundAsync(lead.Id, organisation.Id, new CreateRoundRequest(ModelId, "Load test round"));
+        var round = await rounds.CreateRoundAsync(lead.Id, organisation.Id, new CreateRoundRequest(ModelId, "Load test round"));
         var groups = Organisation.DefaultRespondentGroups;
         var invitations = new List<string>(count);
         for (var i = 1; i <= count; i++)
         {
-            var respondent = await assessments.AddRespondentAsync(
+            var respondent = await respondents.AddRespondentAsync(
                 lead.Id, round.Id, new AddRespondentRequest($"Respondent {i:000}", $"respondent{i:000}@load.test", groups[i % groups.Count]));
             invitations.Add(respondent.InvitationPath);
         }
@@ -94,7 +96,7 @@ internal sealed class ControlEndpoints : IStartupFilter
             await organisations.CreateAsync(lead.Id, $"API load organisation {i}");
         }
 
-        var round = await services.GetRequiredService<AssessmentService>()
+        var round = await services.GetRequiredService<RoundService>()
             .CreateRoundAsync(lead.Id, first.Id, new CreateRoundRequest(ModelId, "API load round"));
         var token = await services.GetRequiredService<CxMaturity.Web.Features.Tokens.AccessTokenService>().CreateAsync(lead.Id, "load harness");
         var model = services.GetRequiredService<ModelCatalog>().Get(ModelId);

@@ -2,7 +2,11 @@ using System.Net;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Results;
+using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,10 +134,10 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         await (await client.PutAnswersAsync(b.Round.Id, b.InProgressRespondentId, [new AnswerDto("strategy.vision", 1)])).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await client.GetAsync(results)).ReadProblemAsync(HttpStatusCode.Forbidden);
 
-        var round = await factory.Assessments.GetRoundAsync(b.Owner.Id, b.Round.Id);
-        await factory.Assessments.UpdateRoundAsync(b.Owner.Id, b.Round.Id, new UpdateRoundRequest(round.Name, round.OpensOn, round.ClosesOn, RespondentsSeeResults: true, round.Version));
+        var round = await factory.Rounds.GetRoundAsync(b.Owner.Id, b.Round.Id);
+        await factory.Rounds.UpdateRoundAsync(b.Owner.Id, b.Round.Id, new UpdateRoundRequest(round.Name, round.OpensOn, round.ClosesOn, RespondentsSeeResults: true, round.Version));
         await (await client.GetAsync(results)).ReadProblemAsync(HttpStatusCode.Forbidden); // shared, but not closed yet
-        await factory.Assessments.CloseRoundAsync(b.Owner.Id, b.Round.Id);
+        await factory.Rounds.CloseRoundAsync(b.Owner.Id, b.Round.Id);
 
         var shared = await (await client.GetAsync(results)).ReadAsync<ResultsDto>();
         Assert.Equal(2, shared.RespondentsCounted);
@@ -147,16 +151,15 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         var submitted = await factory.AddRespondentAsync(b.Owner.Id, b.Round.Id);
         await factory.AnswerAllAsync(b.Owner.Id, b.Round.Id, submitted.Respondent.Id, _ => 3);
         var inProgress = await factory.AddRespondentAsync(b.Owner.Id, b.Round.Id, "Frontline");
-        await factory.Assessments.SaveAnswersAsync(
-            b.Owner.Id, b.Round.Id, inProgress.Respondent.Id, new SaveAnswersRequest([new AnswerInput("strategy.vision", 2)]));
-        await factory.Assessments.SetTargetsAsync(b.Owner.Id, b.Round.Id, new Dictionary<string, int> { ["strategy"] = 4 });
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(b.Owner.Id, b.Round.Id, inProgress.Respondent.Id), new SaveAnswersRequest([new AnswerInput("strategy.vision", 2)]));
+        await factory.Roadmaps.SetTargetsAsync(b.Owner.Id, b.Round.Id, new Dictionary<string, int> { ["strategy"] = 4 });
         return new ArrangedRound(b.Owner, b.OrganisationId, b.Round, submitted.Respondent.Id, inProgress.Respondent.Id);
     }
 
     /// <summary>Everything of B's round an intruder could have changed, as B's owner reads it.</summary>
     private async Task<string> SnapshotAsync(ArrangedRound b)
     {
-        var round = await factory.Assessments.GetRoundAsync(b.Owner.Id, b.Round.Id);
+        var round = await factory.Rounds.GetRoundAsync(b.Owner.Id, b.Round.Id);
         var organisation = await factory.Organisations.GetAsync(b.Owner.Id, b.OrganisationId);
         var answers = await factory.WithDbAsync(db => Task.FromResult(db.Answers
             .Where(a => db.Respondents.Any(r => r.Id == a.RespondentId && r.RoundId == b.Round.Id))

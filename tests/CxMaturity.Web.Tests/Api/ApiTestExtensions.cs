@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Api;

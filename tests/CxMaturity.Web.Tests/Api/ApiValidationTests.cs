@@ -1,6 +1,6 @@
 using System.Net;
 using CxMaturity.Assessment.Scoring;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

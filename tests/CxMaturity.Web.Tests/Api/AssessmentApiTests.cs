@@ -1,8 +1,11 @@
 using System.Net;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Api;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Api;
@@ -86,7 +89,7 @@ public sealed class AssessmentApiTests(CxWebApplicationFactory factory) : IClass
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(["nonsense", "strategy"], problem.Errors!.Keys.Order());
-        var round = await factory.Assessments.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id);
+        var round = await factory.Rounds.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id);
         Assert.Equal([("voc", 3)], round.Targets.Where(t => t.ExplicitStage is not null).Select(t => (t.DimensionId, t.ExplicitStage!.Value)));
     }
 
@@ -107,7 +110,7 @@ public sealed class AssessmentApiTests(CxWebApplicationFactory factory) : IClass
         var problem = await (await client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("Reload", problem.Detail);
-        var round = await factory.Assessments.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id);
+        var round = await factory.Rounds.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id);
         Assert.Equal(3, round.Targets.Single(t => t.DimensionId == "voc").ExplicitStage);
     }
 
@@ -127,7 +130,7 @@ public sealed class AssessmentApiTests(CxWebApplicationFactory factory) : IClass
         Assert.Equal(ApiTestExtensions.AnswersUrl(arranged.Round.Id, created.Respondent.Id), response.Headers.Location?.OriginalString);
         Assert.StartsWith("http://localhost/invitations/", created.InvitationLink, StringComparison.Ordinal);
         var secret = created.InvitationLink["http://localhost/invitations/".Length..];
-        Assert.Equal(created.Respondent.Id, (await factory.Assessments.ResolveInvitationAsync(secret)).RespondentId);
+        Assert.Equal(created.Respondent.Id, (await factory.Questionnaires.GetAsync(RespondentRef.Invitation(secret))).RespondentId);
 
         var round = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<AssessmentDto>();
         var listed = Assert.Single(round.Respondents!);
@@ -147,7 +150,7 @@ public sealed class AssessmentApiTests(CxWebApplicationFactory factory) : IClass
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(["email", "group"], problem.Errors!.Keys.Order());
-        Assert.Equal(0, (await factory.Assessments.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id)).Counts.Total);
+        Assert.Equal(0, (await factory.Rounds.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id)).Counts.Total);
     }
 
     [Fact]

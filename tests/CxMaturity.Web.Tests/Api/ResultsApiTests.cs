@@ -2,7 +2,11 @@ using System.Net;
 using System.Text.Json;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Api;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Results;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Api;
@@ -112,7 +116,7 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
     public async Task Results_of_a_closed_round_without_a_preview_are_final()
     {
         var round = await ArrangeAsync();
-        await factory.Assessments.CloseRoundAsync(round.OwnerId, round.Id);
+        await factory.Rounds.CloseRoundAsync(round.OwnerId, round.Id);
 
         var results = await (await round.Owner.GetAsync($"/api/v1/assessments/{round.Id}/results")).ReadAsync<ResultsDto>();
 

@@ -3,8 +3,9 @@ using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Pages.Questionnaire;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Results;
 
 namespace CxMaturity.Web.Tests.Components;
 
@@ -306,7 +307,7 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
 
         public Task<QuestionnaireView> LoadAsync() => throw new NotSupportedException("The runner is given its questionnaire.");
 
-        public async Task<AnswerSavedView> SaveAnswerAsync(AnswerInput answer)
+        public async Task<RespondentProgressView> SaveAnswerAsync(AnswerInput answer)
         {
             Saved.Add(answer);
             var next = NextSave;
@@ -316,7 +317,7 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
                 await next;
             }
 
-            return new AnswerSavedView(answer.QuestionId, DateTime.UtcNow, Progress());
+            return Progress();
         }
 
         public Task<RespondentProgressView> SaveImportanceAsync(string dimensionId, int? rating)

@@ -1,8 +1,13 @@
 using CxMaturity.Assessment.Content;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Results;
+using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -86,7 +91,17 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
 
     public OrganisationService Organisations => GetService<OrganisationService>();
 
-    public AssessmentService Assessments => GetService<AssessmentService>();
+    public RoundService Rounds => GetService<RoundService>();
+
+    public RespondentService Respondents => GetService<RespondentService>();
+
+    public QuestionnaireService Questionnaires => GetService<QuestionnaireService>();
+
+    public ResultsService Results => GetService<ResultsService>();
+
+    public RoadmapService Roadmaps => GetService<RoadmapService>();
+
+    public ProjectService Projects => GetService<ProjectService>();
 
     public AccessTokenService AccessTokens => GetService<AccessTokenService>();
 
@@ -147,7 +162,7 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
         int organisationId,
         string? name = null,
         IReadOnlyList<string>? dimensionsInScope = null) =>
-        Assessments.CreateRoundAsync(
+        Rounds.CreateRoundAsync(
             userId,
             organisationId,
             new CreateRoundRequest(ModelId, name ?? $"Round {Interlocked.Increment(ref _sequence)}", DimensionsInScope: dimensionsInScope));
@@ -161,7 +176,7 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
         string? email = null)
     {
         var number = Interlocked.Increment(ref _sequence);
-        return Assessments.AddRespondentAsync(
+        return Respondents.AddRespondentAsync(
             userId,
             roundId,
             new AddRespondentRequest(name ?? $"Respondent {number}", email ?? $"respondent{number}-{Guid.NewGuid():N}@test.local", group));
@@ -175,13 +190,13 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
         Func<Question, int?> level,
         bool submit = true)
     {
-        var round = await Assessments.GetRoundAsync(userId, roundId);
+        var round = await Rounds.GetRoundAsync(userId, roundId);
         var answers = Model.Dimensions
             .Where(d => round.DimensionsInScope.Contains(d.Id))
             .SelectMany(d => d.Questions)
             .Select(q => new AnswerInput(q.Id, level(q)))
             .ToList();
-        return await Assessments.SaveAnswersAsync(userId, roundId, respondentId, new SaveAnswersRequest(answers, submit));
+        return await Questionnaires.SaveAsync(RespondentRef.Member(userId, roundId, respondentId), new SaveAnswersRequest(answers, submit));
     }
 
     /// <summary>A new Owner with a new organisation and an open round in it.</summary>

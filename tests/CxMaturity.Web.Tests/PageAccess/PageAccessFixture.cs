@@ -1,5 +1,6 @@
 using System.Net;
 using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Tests.Infrastructure;
 using CxMaturity.Web.Tests.Workbooks;
 
@@ -39,13 +40,13 @@ public sealed class PageAccessFixture : IAsyncLifetime
 
         var invitee = await Factory.AddRespondentAsync(owner.Id, RoundId, "Frontline", InviteeName);
         var firstQuestion = Factory.Model.Dimensions[0].Questions[0].Id;
-        await Factory.Assessments.SaveAnswersAsync(owner.Id, RoundId, invitee.Respondent.Id, new(
-            Factory.Model.AllQuestions.Select(q => new Web.Features.Assessments.AnswerInput(q.Id, 2, q.Id == firstQuestion ? SecretComment : null)).ToList(),
+        await Factory.Questionnaires.SaveAsync(RespondentRef.Member(owner.Id, RoundId, invitee.Respondent.Id), new(
+            Factory.Model.AllQuestions.Select(q => new AnswerInput(q.Id, 2, q.Id == firstQuestion ? SecretComment : null)).ToList(),
             Submit: true));
 
         var respondentEmail = (await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == Users["Respondent"]).Email)))!;
         var member = await Factory.AddRespondentAsync(owner.Id, RoundId, "Executive", "Rhea Respondent", respondentEmail);
-        await Factory.Assessments.SaveAnswerAsync(Users["Respondent"], RoundId, member.Respondent.Id, new(firstQuestion, 4));
+        await Factory.Questionnaires.SaveAsync(RespondentRef.Member(Users["Respondent"], RoundId, member.Respondent.Id), new SaveAnswersRequest([new(firstQuestion, 4)]));
 
         var stranger = await Factory.CreateOrganisationWithRoundAsync();
         Users["Stranger"] = stranger.Owner.Id;

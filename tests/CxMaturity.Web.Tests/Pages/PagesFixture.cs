@@ -1,6 +1,7 @@
 using System.Globalization;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Pages;
@@ -104,16 +105,15 @@ public sealed class PagesFixture : IAsyncLifetime
         InviteePath = invitee.InvitationPath;
         await SubmitAsync(owner, OpenRoundId, invitee.Respondent.Id, level: 2, InviteeComment, InviteeEvidence);
         var respondent = await AddRespondentMemberAsync(OpenRoundId);
-        await Factory.Assessments.SaveAnswerAsync(
-            Users[Visitor.Respondent].Id, OpenRoundId, respondent, new AnswerInput(FirstQuestionId, 4, RespondentComment));
+        await Factory.Questionnaires.SaveAsync(RespondentRef.Member(Users[Visitor.Respondent].Id, OpenRoundId, respondent), new SaveAnswersRequest([new AnswerInput(FirstQuestionId, 4, RespondentComment)]));
 
         SharedClosedRoundId = await CreateAnsweredRoundAsync(SharedClosedRoundName, respondentsSeeResults: true, close: true);
         PrivateClosedRoundId = await CreateAnsweredRoundAsync(PrivateClosedRoundName, respondentsSeeResults: false, close: true);
         SharedOpenRoundId = await CreateAnsweredRoundAsync(SharedOpenRoundName, respondentsSeeResults: true, close: false);
         ClosedMidwayRoundId = await CreateRoundAsync(ClosedMidwayRoundName, respondentsSeeResults: false);
         var midway = await AddRespondentMemberAsync(ClosedMidwayRoundId);
-        await Factory.Assessments.SaveAnswerAsync(Users[Visitor.Respondent].Id, ClosedMidwayRoundId, midway, new AnswerInput(FirstQuestionId, 2));
-        await Factory.Assessments.CloseRoundAsync(owner.Id, ClosedMidwayRoundId);
+        await Factory.Questionnaires.SaveAsync(RespondentRef.Member(Users[Visitor.Respondent].Id, ClosedMidwayRoundId, midway), new SaveAnswersRequest([new AnswerInput(FirstQuestionId, 2)]));
+        await Factory.Rounds.CloseRoundAsync(owner.Id, ClosedMidwayRoundId);
         HiddenRoundId = await CreateRoundAsync(HiddenRoundName, respondentsSeeResults: true);
 
         _clients[Visitor.Anonymous] = PageClient.Anonymous(Factory);
@@ -150,7 +150,7 @@ public sealed class PagesFixture : IAsyncLifetime
     }
 
     private async Task<int> CreateRoundAsync(string name, bool respondentsSeeResults) =>
-        (await Factory.Assessments.CreateRoundAsync(
+        (await Factory.Rounds.CreateRoundAsync(
             Users[Visitor.Owner].Id,
             OrganisationId,
             new CreateRoundRequest(CxWebApplicationFactory.ModelId, name, RespondentsSeeResults: respondentsSeeResults))).Id;
@@ -164,7 +164,7 @@ public sealed class PagesFixture : IAsyncLifetime
         await SubmitAsync(Users[Visitor.Respondent], roundId, respondent, level: 3, comment: null, evidence: null);
         if (close)
         {
-            await Factory.Assessments.CloseRoundAsync(Users[Visitor.Owner].Id, roundId);
+            await Factory.Rounds.CloseRoundAsync(Users[Visitor.Owner].Id, roundId);
         }
 
         return roundId;
@@ -176,7 +176,7 @@ public sealed class PagesFixture : IAsyncLifetime
 
     // Every question at one level, the first with the comment and evidence; an Owner submits an invitee's answers.
     private Task SubmitAsync(TestUser user, int roundId, int respondentId, int level, string? comment, string? evidence) =>
-        Factory.Assessments.SaveAnswersAsync(user.Id, roundId, respondentId, new SaveAnswersRequest(
+        Factory.Questionnaires.SaveAsync(RespondentRef.Member(user.Id, roundId, respondentId), new SaveAnswersRequest(
             [.. Factory.Model.AllQuestions.Select(q => q.Id == FirstQuestionId ? new AnswerInput(q.Id, level, comment, evidence) : new AnswerInput(q.Id, level))],
             Submit: true));
 }

@@ -13,12 +13,12 @@ public sealed class ProjectFromRoadmapTests(CxWebApplicationFactory factory) : I
     public async Task Turning_an_item_into_a_project_links_both_ways_and_accepts_the_item()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var roadmap = await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId);
-        await factory.Roadmaps().UpdateItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.DetractorAlerts,
+        var roadmap = await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
+        await factory.Roadmaps.UpdateItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.DetractorAlerts,
             roadmap.Item(RoadmapRound.DetractorAlerts).Edit(owner: "Dana"));
         var initiative = factory.Model.Initiatives.Single(i => i.Id == RoadmapRound.DetractorAlerts);
 
-        var project = await factory.Projects().CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.DetractorAlerts);
+        var project = await factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.DetractorAlerts);
 
         Assert.Equal(initiative.Title, project.Title);
         Assert.Equal(initiative.DescriptionMarkdown, project.DescriptionMarkdown);
@@ -28,12 +28,12 @@ public sealed class ProjectFromRoadmapTests(CxWebApplicationFactory factory) : I
         Assert.Equal(round.OrganisationId, project.OrganisationId);
         Assert.Equal(new(round.RoundId, round.Organisation.Round.Name, RoadmapRound.DetractorAlerts), project.RoadmapItem);
 
-        var item = (await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.DetractorAlerts);
+        var item = (await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.DetractorAlerts);
         Assert.Equal(project.Id, item.ProjectId);
         Assert.Equal(RoadmapItemStatus.Accepted, item.Status);
         Assert.Equal("Dana", item.Owner);
 
-        var listed = Assert.Single(await factory.Projects().ListAsync(round.Owner.Id, round.OrganisationId));
+        var listed = Assert.Single(await factory.Projects.ListAsync(round.Owner.Id, round.OrganisationId));
         Assert.Equal((project.Id, RoadmapRound.DetractorAlerts), (listed.Id, listed.InitiativeId));
     }
 
@@ -41,10 +41,10 @@ public sealed class ProjectFromRoadmapTests(CxWebApplicationFactory factory) : I
     public async Task An_item_already_linked_is_not_turned_into_a_second_project()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var first = await factory.Projects().CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.GoalsForExecutives);
+        var first = await factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.GoalsForExecutives);
 
         var refused = await Assert.ThrowsAsync<ConflictException>(() =>
-            factory.Projects().CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.GoalsForExecutives));
+            factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.GoalsForExecutives));
 
         Assert.Contains($"already project {first.Id}", refused.Message, StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Projects.CountAsync(p => p.RoundId == round.RoundId)));
@@ -54,17 +54,17 @@ public sealed class ProjectFromRoadmapTests(CxWebApplicationFactory factory) : I
     public async Task A_rejected_item_is_not_turned_into_a_project_and_a_linked_item_cannot_be_rejected()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var roadmap = await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId);
-        await factory.Roadmaps().UpdateItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.TextAnalytics,
+        var roadmap = await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
+        await factory.Roadmaps.UpdateItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.TextAnalytics,
             roadmap.Item(RoadmapRound.TextAnalytics).Edit(RoadmapItemStatus.Rejected));
 
         await Assert.ThrowsAsync<ConflictException>(() =>
-            factory.Projects().CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.TextAnalytics));
+            factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.TextAnalytics));
 
-        await factory.Projects().CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.FeedbackLinked);
-        var linked = (await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.FeedbackLinked);
+        await factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.FeedbackLinked);
+        var linked = (await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.FeedbackLinked);
         await Assert.ThrowsAsync<ConflictException>(() =>
-            factory.Roadmaps().UpdateItemAsync(round.Owner.Id, round.RoundId, linked.InitiativeId, linked.Edit(RoadmapItemStatus.Rejected)));
+            factory.Roadmaps.UpdateItemAsync(round.Owner.Id, round.RoundId, linked.InitiativeId, linked.Edit(RoadmapItemStatus.Rejected)));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Projects.CountAsync(p => p.RoundId == round.RoundId)));
     }
 
@@ -72,12 +72,12 @@ public sealed class ProjectFromRoadmapTests(CxWebApplicationFactory factory) : I
     public async Task Viewers_read_a_project_and_respondents_do_not()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var project = await factory.Projects().CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.StrategyWithGoals);
+        var project = await factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.StrategyWithGoals);
         var viewer = await factory.CreateMemberAsync(round.OrganisationId, OrganisationRole.Viewer);
         var respondent = await factory.CreateMemberAsync(round.OrganisationId, OrganisationRole.Respondent);
 
-        Assert.Equal(project.Title, (await factory.Projects().GetAsync(viewer.Id, project.Id)).Title);
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Projects().GetAsync(respondent.Id, project.Id));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Projects().GetAsync(viewer.Id, project.Id + 100_000));
+        Assert.Equal(project.Title, (await factory.Projects.GetAsync(viewer.Id, project.Id)).Title);
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Projects.GetAsync(respondent.Id, project.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Projects.GetAsync(viewer.Id, project.Id + 100_000));
     }
 }

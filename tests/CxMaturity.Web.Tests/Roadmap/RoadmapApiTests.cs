@@ -139,7 +139,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         await (await strangerClient.PutJsonAsync($"/api/v1/assessments/{round.RoundId}/targets", new Dictionary<string, int> { ["strategy"] = 4 }))
             .ReadProblemAsync(HttpStatusCode.NotFound);
 
-        var roadmap = await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId);
+        var roadmap = await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
         Assert.All(roadmap.Items, i => Assert.Equal((RoadmapItemStatus.Proposed, (int?)null), (i.Status, i.ProjectId)));
     }
 

@@ -1,7 +1,7 @@
 using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -53,10 +53,10 @@ internal sealed record RoadmapRound(TestOrganisation Organisation, int Responden
         var questions = factory.Model.Dimensions.Where(d => Scope.Contains(d.Id)).SelectMany(d => d.Questions).ToList();
 
         var a = await factory.AddRespondentAsync(owner, roundId, "Executive");
-        await factory.Assessments.SaveAnswersAsync(owner, roundId, a.Respondent.Id, new SaveAnswersRequest(
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(owner, roundId, a.Respondent.Id), new SaveAnswersRequest(
             [.. questions.Select(q => new AnswerInput(q.Id, q.DimensionId == "strategy" ? 2 : 3))],
             Submit: true,
-            Importance: new Dictionary<string, int> { ["strategy"] = 5 }));
+            Importance: new Dictionary<string, int?> { ["strategy"] = 5 }));
 
         var b = await factory.AddRespondentAsync(owner, roundId, "Frontline");
         await factory.AnswerAllAsync(owner, roundId, b.Respondent.Id, _ => 5, submit: false);
@@ -66,10 +66,6 @@ internal sealed record RoadmapRound(TestOrganisation Organisation, int Responden
 
 internal static class RoadmapFactoryExtensions
 {
-    public static RoadmapService Roadmaps(this CxWebApplicationFactory factory) => factory.GetService<RoadmapService>();
-
-    public static ProjectService Projects(this CxWebApplicationFactory factory) => factory.GetService<ProjectService>();
-
     /// <summary>An edit that keeps everything of the item but what the caller changes.</summary>
     public static RoadmapItemUpdate Edit(
         this RoadmapItemView item,

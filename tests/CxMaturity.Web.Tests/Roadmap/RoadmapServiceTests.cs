@@ -17,7 +17,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
     {
         var round = await RoadmapRound.CreateAsync(factory);
 
-        var roadmap = await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId);
+        var roadmap = await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
 
         Assert.Equal(1, roadmap.RespondentsCounted);
         Assert.Equal(RoadmapRound.Order, roadmap.Items.Select(i => i.InitiativeId));
@@ -52,7 +52,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
     public async Task Accepting_rejecting_moving_and_annotating_items_changes_the_pareto_analysis_and_the_projection()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var roadmaps = factory.Roadmaps();
+        var roadmaps = factory.Roadmaps;
         var roadmap = await roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
 
         roadmap = await roadmaps.UpdateItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.GoalsForExecutives,
@@ -104,7 +104,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
     public async Task New_targets_regenerate_the_roadmap_report_added_and_dropped_items_and_keep_the_edits()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var roadmaps = factory.Roadmaps();
+        var roadmaps = factory.Roadmaps;
         var roadmap = await roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
         roadmap = await roadmaps.UpdateItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.GoalsForExecutives,
             roadmap.Item(RoadmapRound.GoalsForExecutives).Edit(RoadmapItemStatus.Accepted, owner: "Alex"));
@@ -153,7 +153,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
     public async Task A_bad_target_is_refused_with_a_sentence_naming_the_dimension_and_nothing_changes(string dimensionId, int stage, string expected)
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var roadmaps = factory.Roadmaps();
+        var roadmaps = factory.Roadmaps;
         await roadmaps.SetTargetsAsync(round.Owner.Id, round.RoundId, new Dictionary<string, int> { ["strategy"] = 4 });
         var before = await roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
 
@@ -181,7 +181,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
     {
         var round = await RoadmapRound.CreateAsync(factory);
         var lead = await factory.CreateMemberAsync(round.OrganisationId, OrganisationRole.CxLead);
-        var roadmaps = factory.Roadmaps();
+        var roadmaps = factory.Roadmaps;
         var first = (await roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.FeedbackLinked);
         var second = (await roadmaps.GetRoadmapAsync(lead.Id, round.RoundId)).Item(RoadmapRound.FeedbackLinked);
 
@@ -207,7 +207,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
     public async Task An_edit_of_an_initiative_that_is_not_an_item_or_with_bad_fields_is_refused()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var roadmaps = factory.Roadmaps();
+        var roadmaps = factory.Roadmaps;
         var item = (await roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.FeedbackLinked);
 
         // An initiative of the model whose transition the round does not need.
@@ -231,7 +231,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
     {
         var round = await RoadmapRound.CreateAsync(factory);
         var member = await factory.CreateMemberAsync(round.OrganisationId, role);
-        var roadmaps = factory.Roadmaps();
+        var roadmaps = factory.Roadmaps;
 
         var roadmap = await roadmaps.GetRoadmapAsync(member.Id, round.RoundId);
         Assert.False(roadmap.CanEdit);
@@ -242,7 +242,7 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
         await Assert.ThrowsAsync<ForbiddenException>(() =>
             roadmaps.SetTargetsAsync(member.Id, round.RoundId, new Dictionary<string, int> { ["strategy"] = 4 }));
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            factory.Projects().CreateFromRoadmapItemAsync(member.Id, round.RoundId, item.InitiativeId));
+            factory.Projects.CreateFromRoadmapItemAsync(member.Id, round.RoundId, item.InitiativeId));
         Assert.Empty(await factory.TargetsAsync(round.RoundId));
     }
 
@@ -252,28 +252,28 @@ public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClas
         var round = await RoadmapRound.CreateAsync(factory);
         var respondent = await factory.CreateMemberAsync(round.OrganisationId, OrganisationRole.Respondent);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Roadmaps().GetRoadmapAsync(respondent.Id, round.RoundId));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Roadmaps.GetRoadmapAsync(respondent.Id, round.RoundId));
     }
 
     [Fact]
     public async Task A_user_of_another_organisation_finds_neither_the_roadmap_nor_its_items_nor_its_projects()
     {
         var round = await RoadmapRound.CreateAsync(factory);
-        var item = (await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.GoalsForExecutives);
-        var project = await factory.Projects().CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.StrategyWithGoals);
+        var item = (await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.GoalsForExecutives);
+        var project = await factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.StrategyWithGoals);
         var stranger = (await factory.CreateOrganisationWithRoundAsync()).Owner;
 
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Roadmaps().GetRoadmapAsync(stranger.Id, round.RoundId));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Roadmaps.GetRoadmapAsync(stranger.Id, round.RoundId));
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            factory.Roadmaps().UpdateItemAsync(stranger.Id, round.RoundId, item.InitiativeId, item.Edit(RoadmapItemStatus.Rejected)));
+            factory.Roadmaps.UpdateItemAsync(stranger.Id, round.RoundId, item.InitiativeId, item.Edit(RoadmapItemStatus.Rejected)));
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            factory.Roadmaps().SetTargetsAsync(stranger.Id, round.RoundId, new Dictionary<string, int> { ["strategy"] = 4 }));
+            factory.Roadmaps.SetTargetsAsync(stranger.Id, round.RoundId, new Dictionary<string, int> { ["strategy"] = 4 }));
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            factory.Projects().CreateFromRoadmapItemAsync(stranger.Id, round.RoundId, item.InitiativeId));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Projects().GetAsync(stranger.Id, project.Id));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Projects().ListAsync(stranger.Id, round.OrganisationId));
+            factory.Projects.CreateFromRoadmapItemAsync(stranger.Id, round.RoundId, item.InitiativeId));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Projects.GetAsync(stranger.Id, project.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Projects.ListAsync(stranger.Id, round.OrganisationId));
 
-        var unchanged = (await factory.Roadmaps().GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.GoalsForExecutives);
+        var unchanged = (await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId)).Item(RoadmapRound.GoalsForExecutives);
         Assert.Equal((RoadmapItemStatus.Proposed, (int?)null), (unchanged.Status, unchanged.ProjectId));
     }
 }

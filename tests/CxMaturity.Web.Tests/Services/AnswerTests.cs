@@ -1,6 +1,7 @@
 using CxMaturity.Assessment.Scoring;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,10 +26,9 @@ public sealed class AnswerTests(CxWebApplicationFactory factory) : IClassFixture
             new AnswerInput(inScope.Questions[2].Id, null, new string('x', 4001)),
         ],
         Submit: true,
-        Importance: new Dictionary<string, int> { [inScope.Id] = 0 });
+        Importance: new Dictionary<string, int?> { [inScope.Id] = 0 });
 
-        var problem = await Assert.ThrowsAsync<ValidationException>(() => factory.Assessments.SaveAnswersAsync(
-            organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id, request));
+        var problem = await Assert.ThrowsAsync<ValidationException>(() => factory.Questionnaires.SaveAsync(RespondentRef.Member(organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id), request));
 
         Assert.Equal(
             ["answers[1].questionId", "answers[2].level", "answers[3].questionId", "answers[4].questionId", "answers[5].comment", $"importance.{inScope.Id}"],
@@ -53,10 +53,8 @@ public sealed class AnswerTests(CxWebApplicationFactory factory) : IClassFixture
         var first = dimension.Questions[0].Id;
         var second = dimension.Questions[1].Id;
 
-        var started = await factory.Assessments.SaveAnswersAsync(organisation.Owner.Id, roundId, respondentId,
-            new SaveAnswersRequest([new AnswerInput(first, 2, "First thought")]));
-        var submitted = await factory.Assessments.SaveAnswersAsync(organisation.Owner.Id, roundId, respondentId,
-            new SaveAnswersRequest([new AnswerInput(first, 4), new AnswerInput(second, null)], Submit: true));
+        var started = await factory.Questionnaires.SaveAsync(RespondentRef.Member(organisation.Owner.Id, roundId, respondentId), new SaveAnswersRequest([new AnswerInput(first, 2, "First thought")]));
+        var submitted = await factory.Questionnaires.SaveAsync(RespondentRef.Member(organisation.Owner.Id, roundId, respondentId), new SaveAnswersRequest([new AnswerInput(first, 4), new AnswerInput(second, null)], Submit: true));
 
         Assert.Equal(RespondentStatus.InProgress, started.Status);
         Assert.Equal(1, started.Answered);
@@ -64,7 +62,7 @@ public sealed class AnswerTests(CxWebApplicationFactory factory) : IClassFixture
         Assert.Equal(2, submitted.Answered);
         Assert.Equal(dimension.Questions.Count, submitted.Questions);
         Assert.Equal(2.0 / dimension.Questions.Count, submitted.Completion, 9);
-        var questionnaire = await factory.Assessments.GetQuestionnaireAsync(organisation.Owner.Id, roundId, respondentId);
+        var questionnaire = await factory.Questionnaires.GetAsync(RespondentRef.Member(organisation.Owner.Id, roundId, respondentId));
         Assert.Equal(4, questionnaire.Answers[first].Level);
         Assert.Null(questionnaire.Answers[first].Comment);
         Assert.Null(questionnaire.Answers[second].Level);
@@ -82,8 +80,7 @@ public sealed class AnswerTests(CxWebApplicationFactory factory) : IClassFixture
         await factory.AnswerAllAsync(organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id, _ => 3);
         var question = factory.Model.Dimensions[0].Questions[0].Id;
 
-        var refused = await Assert.ThrowsAsync<ConflictException>(() => factory.Assessments.SaveAnswerAsync(
-            organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id, new AnswerInput(question, 1)));
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => factory.Questionnaires.SaveAsync(RespondentRef.Member(organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id), new SaveAnswersRequest([new AnswerInput(question, 1)])));
 
         Assert.StartsWith("Answers were already submitted", refused.Message);
         var level = await factory.WithDbAsync(db => db.Answers
@@ -97,10 +94,9 @@ public sealed class AnswerTests(CxWebApplicationFactory factory) : IClassFixture
         var organisation = await factory.CreateOrganisationWithRoundAsync();
         var respondent = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id);
         var question = factory.Model.Dimensions[0].Questions[0].Id;
-        await factory.Assessments.CloseRoundAsync(organisation.Owner.Id, organisation.Round.Id);
+        await factory.Rounds.CloseRoundAsync(organisation.Owner.Id, organisation.Round.Id);
 
-        var refused = await Assert.ThrowsAsync<ConflictException>(() => factory.Assessments.SaveAnswerAsync(
-            organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id, new AnswerInput(question, 1)));
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => factory.Questionnaires.SaveAsync(RespondentRef.Member(organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id), new SaveAnswersRequest([new AnswerInput(question, 1)])));
 
         Assert.StartsWith("The round is closed", refused.Message);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Answers.CountAsync(a => a.RespondentId == respondent.Respondent.Id)));
@@ -114,16 +110,16 @@ public sealed class AnswerTests(CxWebApplicationFactory factory) : IClassFixture
         var respondent = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id);
         var (owner, roundId, respondentId) = (organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id);
 
-        await factory.Assessments.SaveImportanceAsync(owner, roundId, respondentId, dimension, 2);
-        await factory.Assessments.SaveImportanceAsync(owner, roundId, respondentId, dimension, 5);
-        var rated = await factory.Assessments.GetQuestionnaireAsync(owner, roundId, respondentId);
-        await factory.Assessments.SaveImportanceAsync(owner, roundId, respondentId, dimension, null);
-        var cleared = await factory.Assessments.GetQuestionnaireAsync(owner, roundId, respondentId);
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(owner, roundId, respondentId), new SaveAnswersRequest([], Importance: new Dictionary<string, int?> { [dimension] = 2 }));
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(owner, roundId, respondentId), new SaveAnswersRequest([], Importance: new Dictionary<string, int?> { [dimension] = 5 }));
+        var rated = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, roundId, respondentId));
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(owner, roundId, respondentId), new SaveAnswersRequest([], Importance: new Dictionary<string, int?> { [dimension] = null }));
+        var cleared = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, roundId, respondentId));
 
         Assert.Equal(5, rated.Importance[dimension]);
         Assert.Empty(cleared.Importance);
         await Assert.ThrowsAsync<ValidationException>(
-            () => factory.Assessments.SaveImportanceAsync(owner, roundId, respondentId, dimension, 6));
+            () => factory.Questionnaires.SaveAsync(RespondentRef.Member(owner, roundId, respondentId), new SaveAnswersRequest([], Importance: new Dictionary<string, int?> { [dimension] = 6 })));
     }
 
     [Fact]
@@ -136,11 +132,11 @@ public sealed class AnswerTests(CxWebApplicationFactory factory) : IClassFixture
         await factory.AnswerAllAsync(organisation.Owner.Id, organisation.Round.Id, respondent.Respondent.Id, _ => 4);
         var outOfScope = model.Dimensions[2].Id;
 
-        var problem = await Assert.ThrowsAsync<ValidationException>(() => factory.Assessments.SetTargetsAsync(
+        var problem = await Assert.ThrowsAsync<ValidationException>(() => factory.Roadmaps.SetTargetsAsync(
             organisation.Owner.Id, organisation.Round.Id,
             new Dictionary<string, int> { [reached] = 3, [model.Dimensions[1].Id] = 6, [outOfScope] = 5, ["nowhere"] = 4 }));
-        var targets = await factory.Assessments.SetTargetsAsync(
-            organisation.Owner.Id, organisation.Round.Id, new Dictionary<string, int> { [model.Dimensions[1].Id] = 5 });
+        var targets = (await factory.Roadmaps.SetTargetsAsync(
+            organisation.Owner.Id, organisation.Round.Id, new Dictionary<string, int> { [model.Dimensions[1].Id] = 5 })).Targets;
 
         Assert.Equal(
             new[] { reached, model.Dimensions[1].Id, outOfScope, "nowhere" }.Order(StringComparer.Ordinal),

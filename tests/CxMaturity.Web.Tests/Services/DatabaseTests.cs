@@ -1,6 +1,6 @@
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,11 +76,11 @@ public sealed class DatabaseTests(CxWebApplicationFactory factory) : IClassFixtu
         var firstEdit = new UpdateRoundRequest("Renamed by the first editor", null, null, true, round.Version);
         var secondEdit = new UpdateRoundRequest("Renamed by the second editor", null, null, false, round.Version);
 
-        var updated = await factory.Assessments.UpdateRoundAsync(organisation.Owner.Id, round.Id, firstEdit);
+        var updated = await factory.Rounds.UpdateRoundAsync(organisation.Owner.Id, round.Id, firstEdit);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => factory.Assessments.UpdateRoundAsync(organisation.Owner.Id, round.Id, secondEdit));
+            () => factory.Rounds.UpdateRoundAsync(organisation.Owner.Id, round.Id, secondEdit));
 
-        var stored = await factory.Assessments.GetRoundAsync(organisation.Owner.Id, round.Id);
+        var stored = await factory.Rounds.GetRoundAsync(organisation.Owner.Id, round.Id);
         Assert.NotEqual(round.Version, updated.Version);
         Assert.Equal("Renamed by the first editor", stored.Name);
         Assert.True(stored.RespondentsSeeResults);

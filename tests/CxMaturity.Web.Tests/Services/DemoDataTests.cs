@@ -1,6 +1,7 @@
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Demo;
+using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,8 @@ public sealed class DemoDataTests : IAsyncLifetime
         var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
         var view = await _factory.Organisations.GetAsync(demoUser, organisation.Id);
         var baseline = view.Rounds.Single(r => r.Name == DemoDataSeeder.BaselineRoundName);
-        var round = await _factory.Assessments.GetRoundAsync(demoUser, baseline.Id);
-        var results = await _factory.Assessments.GetResultsAsync(demoUser, baseline.Id);
+        var round = await _factory.Rounds.GetRoundAsync(demoUser, baseline.Id);
+        var results = await _factory.Results.GetResultsAsync(demoUser, baseline.Id);
 
         Assert.Equal(DemoDataSeeder.OrganisationName, organisation.Name);
         Assert.Equal(OrganisationRole.Owner, organisation.Role);
@@ -63,12 +64,12 @@ public sealed class DemoDataTests : IAsyncLifetime
         var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
         var followUp = (await _factory.Organisations.GetAsync(demoUser, organisation.Id)).Rounds
             .Single(r => r.Name == DemoDataSeeder.FollowUpRoundName);
-        var round = await _factory.Assessments.GetRoundAsync(demoUser, followUp.Id);
+        var round = await _factory.Rounds.GetRoundAsync(demoUser, followUp.Id);
         var signIn = _factory.Services.GetRequiredService<DemoSignInInfo>();
 
         Assert.Equal(RoundStatus.Open, round.Status);
         Assert.Equal(2, round.Counts.InProgress);
-        Assert.Contains(await _factory.Assessments.ListMyQuestionnairesAsync(demoUser), q => q.RoundId == followUp.Id);
+        Assert.Contains(await _factory.Questionnaires.ListMineAsync(demoUser), q => q.RoundId == followUp.Id);
         Assert.True(signIn.IsAvailable);
         Assert.Equal(DemoSignInInfo.DemoEmail, signIn.Email);
         using var scope = _factory.Services.CreateScope();

@@ -1,6 +1,7 @@
 using CxMaturity.Assessment.Scoring;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,13 @@ public sealed class InvitationTests(CxWebApplicationFactory factory) : IClassFix
         var secret = SecretOf(created);
         var question = factory.Model.Dimensions[0].Questions[0].Id;
 
-        var invitation = await factory.Assessments.ResolveInvitationAsync(secret);
-        var saved = await factory.Assessments.SaveInvitationAnswerAsync(secret, new AnswerInput(question, 4));
-        var questionnaire = await factory.Assessments.GetInvitationQuestionnaireAsync(secret);
+        var invitation = await factory.Questionnaires.GetAsync(RespondentRef.Invitation(secret));
+        var saved = await factory.Questionnaires.SaveAsync(RespondentRef.Invitation(secret), new SaveAnswersRequest([new AnswerInput(question, 4)]));
+        var questionnaire = await factory.Questionnaires.GetAsync(RespondentRef.Invitation(secret));
 
         Assert.Equal((created.Respondent.Id, "Ivy Invitee", "Frontline", organisation.Round.Id),
             (invitation.RespondentId, invitation.RespondentName, invitation.Group, invitation.RoundId));
-        Assert.Equal(RespondentStatus.InProgress, saved.Progress.Status);
+        Assert.Equal(RespondentStatus.InProgress, saved.Status);
         Assert.Equal(4, questionnaire.Answers[question].Level);
         Assert.True(questionnaire.CanEdit);
     }
@@ -48,15 +49,14 @@ public sealed class InvitationTests(CxWebApplicationFactory factory) : IClassFix
         var organisation = await factory.CreateOrganisationWithRoundAsync();
         var created = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id);
         var secret = SecretOf(created);
-        await factory.Assessments.ResolveInvitationAsync(secret);
+        await factory.Questionnaires.GetAsync(RespondentRef.Invitation(secret));
 
-        await factory.Assessments.CloseRoundAsync(organisation.Owner.Id, organisation.Round.Id);
+        await factory.Rounds.CloseRoundAsync(organisation.Owner.Id, organisation.Round.Id);
 
-        var expired = await Assert.ThrowsAsync<ConflictException>(() => factory.Assessments.ResolveInvitationAsync(secret));
+        var expired = await Assert.ThrowsAsync<ConflictException>(() => factory.Questionnaires.GetAsync(RespondentRef.Invitation(secret)));
         Assert.Contains("expired", expired.Message);
-        await Assert.ThrowsAsync<ConflictException>(() => factory.Assessments.SaveInvitationAnswersAsync(
-            secret, new SaveAnswersRequest([new AnswerInput(factory.Model.Dimensions[0].Questions[0].Id, 2)])));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.ResolveInvitationAsync(Secrets.Create()));
+        await Assert.ThrowsAsync<ConflictException>(() => factory.Questionnaires.SaveAsync(RespondentRef.Invitation(secret), new SaveAnswersRequest([new AnswerInput(factory.Model.Dimensions[0].Questions[0].Id, 2)])));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Questionnaires.GetAsync(RespondentRef.Invitation(Secrets.Create())));
     }
 
     [Fact]
@@ -65,10 +65,10 @@ public sealed class InvitationTests(CxWebApplicationFactory factory) : IClassFix
         var organisation = await factory.CreateOrganisationWithRoundAsync();
         var created = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id);
 
-        var reissued = await factory.Assessments.ReissueInvitationAsync(organisation.Owner.Id, organisation.Round.Id, created.Respondent.Id);
+        var reissued = await factory.Respondents.ReissueInvitationAsync(organisation.Owner.Id, organisation.Round.Id, created.Respondent.Id);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.ResolveInvitationAsync(SecretOf(created)));
-        Assert.Equal(created.Respondent.Id, (await factory.Assessments.ResolveInvitationAsync(SecretOf(reissued))).RespondentId);
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Questionnaires.GetAsync(RespondentRef.Invitation(SecretOf(created))));
+        Assert.Equal(created.Respondent.Id, (await factory.Questionnaires.GetAsync(RespondentRef.Invitation(SecretOf(reissued)))).RespondentId);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class InvitationTests(CxWebApplicationFactory factory) : IClassFix
         var organisation = await factory.CreateOrganisationWithRoundAsync();
         await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id, email: "taken@test.local");
 
-        var problem = await Assert.ThrowsAsync<ValidationException>(() => factory.Assessments.AddRespondentAsync(
+        var problem = await Assert.ThrowsAsync<ValidationException>(() => factory.Respondents.AddRespondentAsync(
             organisation.Owner.Id, organisation.Round.Id, new AddRespondentRequest("", "TAKEN@test.local", "Board")));
 
         Assert.Equal(["email", "group", "name"], problem.Errors.Keys.Order(StringComparer.Ordinal));

@@ -1,8 +1,9 @@
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Organisations;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Services;
@@ -19,11 +20,11 @@ public sealed class MemberTests(CxWebApplicationFactory factory) : IClassFixture
 
         var changed = await factory.Organisations.ChangeMemberRoleAsync(
             organisation.Owner.Id, organisation.OrganisationId, member.Id, OrganisationRole.CxLead);
-        await factory.Assessments.SetTargetsAsync(member.Id, organisation.Round.Id, new Dictionary<string, int> { [dimension] = 4 });
+        await factory.Roadmaps.SetTargetsAsync(member.Id, organisation.Round.Id, new Dictionary<string, int> { [dimension] = 4 });
 
         Assert.Equal(new MemberView(member.Id, member.Email, changed.DisplayName, OrganisationRole.CxLead), changed);
         Assert.Equal(OrganisationRole.CxLead, await RoleOfAsync(member.Id, organisation.OrganisationId));
-        var round = await factory.Assessments.GetRoundAsync(member.Id, organisation.Round.Id);
+        var round = await factory.Rounds.GetRoundAsync(member.Id, organisation.Round.Id);
         Assert.Equal(4, round.Targets.Single(t => t.DimensionId == dimension).ExplicitStage);
     }
 
@@ -107,17 +108,15 @@ public sealed class MemberTests(CxWebApplicationFactory factory) : IClassFixture
         var member = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.Respondent);
         var respondent = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id, email: member.Email);
         var answers = factory.Model.Dimensions.SelectMany(d => d.Questions).Select(q => new AnswerInput(q.Id, 4)).ToList();
-        await factory.Assessments.SaveAnswersAsync(
-            member.Id, organisation.Round.Id, respondent.Respondent.Id, new SaveAnswersRequest(answers, Submit: true));
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(member.Id, organisation.Round.Id, respondent.Respondent.Id), new SaveAnswersRequest(answers, Submit: true));
 
         await factory.Organisations.RemoveMemberAsync(organisation.Owner.Id, organisation.OrganisationId, member.Id);
 
         Assert.Null(await RoleOfAsync(member.Id, organisation.OrganisationId));
         await Assert.ThrowsAsync<NotFoundException>(() => factory.Organisations.GetAsync(member.Id, organisation.OrganisationId));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.GetQuestionnaireAsync(
-            member.Id, organisation.Round.Id, respondent.Respondent.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Questionnaires.GetAsync(RespondentRef.Member(member.Id, organisation.Round.Id, respondent.Respondent.Id)));
         Assert.DoesNotContain(await factory.Organisations.ListForUserAsync(member.Id), o => o.Id == organisation.OrganisationId);
-        var results = await factory.Assessments.GetResultsAsync(organisation.Owner.Id, organisation.Round.Id);
+        var results = await factory.Results.GetResultsAsync(organisation.Owner.Id, organisation.Round.Id);
         Assert.Equal(1, results.Result.RespondentsCounted);
         Assert.Equal(4.0, results.Result.Overall);
         var view = await factory.Organisations.GetAsync(organisation.Owner.Id, organisation.OrganisationId);

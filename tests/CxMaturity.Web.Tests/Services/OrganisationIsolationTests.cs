@@ -1,5 +1,7 @@
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Services;
@@ -20,16 +22,15 @@ public sealed class OrganisationIsolationTests(CxWebApplicationFactory factory) 
         var question = factory.Model.Dimensions[0].Questions[0].Id;
 
         await Assert.ThrowsAsync<NotFoundException>(() => factory.Organisations.GetAsync(intruderId, victim.OrganisationId));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.GetRoundAsync(intruderId, roundId));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.GetResultsAsync(intruderId, roundId));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.GetQuestionnaireAsync(intruderId, roundId, respondentId));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.SaveAnswersAsync(
-            intruderId, roundId, respondentId, new SaveAnswersRequest([new AnswerInput(question, 1)])));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.SetTargetsAsync(
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Rounds.GetRoundAsync(intruderId, roundId));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Results.GetResultsAsync(intruderId, roundId));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Questionnaires.GetAsync(RespondentRef.Member(intruderId, roundId, respondentId)));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Questionnaires.SaveAsync(RespondentRef.Member(intruderId, roundId, respondentId), new SaveAnswersRequest([new AnswerInput(question, 1)])));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Roadmaps.SetTargetsAsync(
             intruderId, roundId, new Dictionary<string, int>()));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.AddRespondentAsync(
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Respondents.AddRespondentAsync(
             intruderId, roundId, new AddRespondentRequest("Mallory", "mallory@test.local", "Executive")));
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.CloseRoundAsync(intruderId, roundId));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Rounds.CloseRoundAsync(intruderId, roundId));
     }
 
     [Fact]
@@ -40,9 +41,7 @@ public sealed class OrganisationIsolationTests(CxWebApplicationFactory factory) 
         var intruder = await factory.CreateOrganisationWithRoundAsync();
         var question = factory.Model.Dimensions[0].Questions[0].Id;
 
-        await Assert.ThrowsAsync<NotFoundException>(() => factory.Assessments.SaveAnswersAsync(
-            intruder.Owner.Id, intruder.Round.Id, victimRespondent.Respondent.Id,
-            new SaveAnswersRequest([new AnswerInput(question, 1)])));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.Questionnaires.SaveAsync(RespondentRef.Member(intruder.Owner.Id, intruder.Round.Id, victimRespondent.Respondent.Id), new SaveAnswersRequest([new AnswerInput(question, 1)])));
 
         var answers = await factory.WithDbAsync(db => Task.FromResult(db.Answers.Count(a => a.RespondentId == victimRespondent.Respondent.Id)));
         Assert.Equal(0, answers);

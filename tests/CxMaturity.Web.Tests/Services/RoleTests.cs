@@ -1,6 +1,8 @@
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Services;
@@ -15,8 +17,8 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
         var viewer = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.Viewer);
         var dimension = organisation.Round.DimensionsInScope[0];
 
-        var seen = await factory.Assessments.GetRoundAsync(viewer.Id, organisation.Round.Id);
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Assessments.SetTargetsAsync(
+        var seen = await factory.Rounds.GetRoundAsync(viewer.Id, organisation.Round.Id);
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Roadmaps.SetTargetsAsync(
             viewer.Id, organisation.Round.Id, new Dictionary<string, int> { [dimension] = 4 }));
 
         Assert.Equal(OrganisationRole.Viewer, seen.YourRole);
@@ -31,8 +33,8 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
         var cxLead = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.CxLead);
         var contributor = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.Contributor);
 
-        var asLead = await factory.Assessments.GetRoundAsync(cxLead.Id, organisation.Round.Id);
-        var asContributor = await factory.Assessments.GetRoundAsync(contributor.Id, organisation.Round.Id);
+        var asLead = await factory.Rounds.GetRoundAsync(cxLead.Id, organisation.Round.Id);
+        var asContributor = await factory.Rounds.GetRoundAsync(contributor.Id, organisation.Round.Id);
 
         Assert.Single(asLead.Respondents!);
         Assert.Null(asContributor.Respondents);
@@ -48,17 +50,16 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
         var other = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id);
         var question = factory.Model.Dimensions[0].Questions[0].Id;
 
-        var saved = await factory.Assessments.SaveAnswerAsync(member.Id, organisation.Round.Id, own.Respondent.Id, new AnswerInput(question, 2));
-        var mine = await factory.Assessments.GetQuestionnaireAsync(member.Id, organisation.Round.Id, own.Respondent.Id);
+        var saved = await factory.Questionnaires.SaveAsync(RespondentRef.Member(member.Id, organisation.Round.Id, own.Respondent.Id), new SaveAnswersRequest([new AnswerInput(question, 2)]));
+        var mine = await factory.Questionnaires.GetAsync(RespondentRef.Member(member.Id, organisation.Round.Id, own.Respondent.Id));
 
         Assert.True(own.Respondent.IsMember);
-        Assert.Equal(1, saved.Progress.Answered);
+        Assert.Equal(1, saved.Answered);
         Assert.Equal(2, mine.Answers[question].Level);
         await Assert.ThrowsAsync<ForbiddenException>(
-            () => factory.Assessments.GetQuestionnaireAsync(member.Id, organisation.Round.Id, other.Respondent.Id));
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Assessments.SaveAnswerAsync(
-            member.Id, organisation.Round.Id, other.Respondent.Id, new AnswerInput(question, 2)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Assessments.GetRoundAsync(member.Id, organisation.Round.Id));
+            () => factory.Questionnaires.GetAsync(RespondentRef.Member(member.Id, organisation.Round.Id, other.Respondent.Id)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Questionnaires.SaveAsync(RespondentRef.Member(member.Id, organisation.Round.Id, other.Respondent.Id), new SaveAnswersRequest([new AnswerInput(question, 2)])));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Rounds.GetRoundAsync(member.Id, organisation.Round.Id));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
 
         var view = await factory.Organisations.GetAsync(member.Id, organisation.OrganisationId);
         var listed = Assert.Single(await factory.Organisations.ListForUserAsync(member.Id));
-        var mine = Assert.Single(await factory.Assessments.ListMyQuestionnairesAsync(member.Id));
+        var mine = Assert.Single(await factory.Questionnaires.ListMineAsync(member.Id));
 
         Assert.Equal([organisation.Round.Id], view.Rounds.Select(r => r.Id));
         Assert.Null(view.Members);
@@ -99,8 +100,8 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
         var cxLead = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.CxLead);
         var viewer = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.Viewer);
 
-        var final = await factory.Assessments.GetResultsAsync(viewer.Id, roundId);
-        var preview = await factory.Assessments.GetResultsAsync(cxLead.Id, roundId, preview: true);
+        var final = await factory.Results.GetResultsAsync(viewer.Id, roundId);
+        var preview = await factory.Results.GetResultsAsync(cxLead.Id, roundId, preview: true);
 
         Assert.False(final.Result.IsPreview);
         Assert.Equal(2, final.Result.RespondentsCounted);
@@ -109,7 +110,7 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
         Assert.True(preview.Result.IsPreview);
         Assert.Equal(3, preview.Result.RespondentsCounted);
         Assert.Equal(3.0, preview.Result.FindDimension(dimension)!.Score!.Value, 9);
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Assessments.GetResultsAsync(viewer.Id, roundId, preview: true));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Results.GetResultsAsync(viewer.Id, roundId, preview: true));
     }
 
     [Fact]
@@ -120,13 +121,13 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
         var round = organisation.Round;
         var member = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.Respondent);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Assessments.GetResultsAsync(member.Id, round.Id));
-        await factory.Assessments.CloseRoundAsync(owner, round.Id);
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Assessments.GetResultsAsync(member.Id, round.Id));
-        await factory.Assessments.UpdateRoundAsync(owner, round.Id, new UpdateRoundRequest(round.Name, null, null, true,
-            (await factory.Assessments.GetRoundAsync(owner, round.Id)).Version));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Results.GetResultsAsync(member.Id, round.Id));
+        await factory.Rounds.CloseRoundAsync(owner, round.Id);
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.Results.GetResultsAsync(member.Id, round.Id));
+        await factory.Rounds.UpdateRoundAsync(owner, round.Id, new UpdateRoundRequest(round.Name, null, null, true,
+            (await factory.Rounds.GetRoundAsync(owner, round.Id)).Version));
 
-        var results = await factory.Assessments.GetResultsAsync(member.Id, round.Id);
+        var results = await factory.Results.GetResultsAsync(member.Id, round.Id);
         Assert.Equal(round.Id, results.RoundId);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
 using static CxMaturity.Web.Tests.Workbooks.WorkbookTestFiles;
@@ -22,7 +23,7 @@ public sealed class ImportSizeTests
         Assert.Equal(
             "\"big.xlsx\" is 10.5 MB; questionnaire workbooks over 10 MB are refused. A filled questionnaire is far smaller: remove anything pasted into it and save it again.",
             Assert.Single(problem.Problems).Message);
-        Assert.Empty((await factory.Assessments.GetQuestionnaireAsync(org.Owner.Id, org.Round.Id, respondent)).Answers);
+        Assert.Empty((await factory.Questionnaires.GetAsync(RespondentRef.Member(org.Owner.Id, org.Round.Id, respondent))).Answers);
     }
 
     [Fact]
@@ -37,6 +38,6 @@ public sealed class ImportSizeTests
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("larger than this endpoint accepts (12,582,912 bytes)", problem.Detail);
-        Assert.Empty((await factory.Assessments.GetQuestionnaireAsync(org.Owner.Id, org.Round.Id, respondent)).Answers);
+        Assert.Empty((await factory.Questionnaires.GetAsync(RespondentRef.Member(org.Owner.Id, org.Round.Id, respondent))).Answers);
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Workbooks;
 using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
@@ -80,13 +80,13 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         Assert.True(benSummary.NewRespondent);
         Assert.Equal(("Ben", "Frontline", true), (benSummary.RespondentName, benSummary.Group, benSummary.Submitted));
 
-        var expected = (await factory.Assessments.GetResultsAsync(owner, twin.Id)).Result;
-        var actual = (await factory.Assessments.GetResultsAsync(owner, imported.Id)).Result;
+        var expected = (await factory.Results.GetResultsAsync(owner, twin.Id)).Result;
+        var actual = (await factory.Results.GetResultsAsync(owner, imported.Id)).Result;
         Assert.Equal(2, actual.RespondentsCounted);
         Assert.NotNull(actual.Overall);
         Assert.Equal(Figures(expected), Figures(actual));
 
-        var saved = await factory.Assessments.GetQuestionnaireAsync(owner, imported.Id, adaInRound.Respondent.Id);
+        var saved = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, imported.Id, adaInRound.Respondent.Id));
         Assert.Equal(ada.Count, saved.Answers.Count);
         Assert.All(ada, a => Assert.Equal((a.Value.Level, a.Value.Comment), (saved.Answers[a.Key].Level, saved.Answers[a.Key].Comment)));
         Assert.Equal(RespondentStatus.Submitted, saved.Status);
@@ -150,7 +150,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         var (file, name, fields, expectedCell, expectedMessage) = attempt;
         if (refusal == "a closed round")
         {
-            await factory.Assessments.CloseRoundAsync(owner, roundId);
+            await factory.Rounds.CloseRoundAsync(owner, roundId);
             before = await SnapshotAsync(owner, roundId, respondent);
         }
 
@@ -199,7 +199,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
 
         Assert.Equal([($"D{first}", "Questions"), ($"E{second}", "Questions")], problem.Problems.Select(p => (p.Cell, p.Sheet)));
         Assert.Contains("2 problems", problem.Detail);
-        Assert.Empty((await factory.Assessments.GetQuestionnaireAsync(org.Owner.Id, org.Round.Id, respondent)).Answers);
+        Assert.Empty((await factory.Questionnaires.GetAsync(RespondentRef.Member(org.Owner.Id, org.Round.Id, respondent))).Answers);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
 
         Assert.True(summary.OverwroteSubmission);
         Assert.True(summary.Submitted);
-        var saved = await factory.Assessments.GetQuestionnaireAsync(owner, org.Round.Id, respondent);
+        var saved = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, org.Round.Id, respondent));
         var expected = Answers(shift: 2);
         Assert.Equal(expected.Count, saved.Answers.Count);
         Assert.All(expected, a => Assert.Equal(a.Value.Level, saved.Answers[a.Key].Level));
@@ -239,10 +239,10 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         using var api = await factory.CreateApiClientAsync(owner);
         var respondent = (await factory.AddRespondentAsync(owner, org.Round.Id, "Executive", "Ivo")).Respondent.Id;
         var first = Model.Dimensions[0];
-        await factory.Assessments.SaveAnswersAsync(owner, org.Round.Id, respondent, new(
-            [.. Model.AllQuestions.Select(q => new Web.Features.Assessments.AnswerInput(q.Id, 1, null, "https://evidence.example/" + q.Id))],
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(owner, org.Round.Id, respondent), new(
+            [.. Model.AllQuestions.Select(q => new AnswerInput(q.Id, 1, null, "https://evidence.example/" + q.Id))],
             Submit: true,
-            Importance: new Dictionary<string, int> { [first.Id] = 5 }));
+            Importance: new Dictionary<string, int?> { [first.Id] = 5 }));
         var workbook = Fill(await api.DownloadAsync(QuestionnaireUrl(org.Round.Id, respondent)), Model, Answers(shift: 2));
 
         var summary = await (await api.ImportAsync(org.Round.Id, workbook, fields: new Dictionary<string, string>
@@ -251,11 +251,11 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
             ["submit"] = "false",
         })).ReadAsync<QuestionnaireImportDto>();
 
-        var saved = await factory.Assessments.GetQuestionnaireAsync(owner, org.Round.Id, respondent);
+        var saved = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, org.Round.Id, respondent));
         var expected = Answers(shift: 2);
         Assert.True(summary.OverwroteSubmission);
         Assert.False(summary.Submitted);
-        Assert.Equal(CxMaturity.Assessment.Scoring.RespondentStatus.InProgress, (await factory.Assessments.GetRoundAsync(owner, org.Round.Id)).Respondents!.Single(r => r.Id == respondent).Status);
+        Assert.Equal(CxMaturity.Assessment.Scoring.RespondentStatus.InProgress, (await factory.Rounds.GetRoundAsync(owner, org.Round.Id)).Respondents!.Single(r => r.Id == respondent).Status);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), saved.Answers.Keys.Order(StringComparer.Ordinal)); // replaced, not merged
         Assert.All(saved.Answers.Values, a => Assert.Null(a.Evidence));
         Assert.Equal(5, saved.Importance[first.Id]);
@@ -280,7 +280,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         })).ReadAsync<QuestionnaireImportDto>();
 
         Assert.Equal((chosen, "Fay", false, false), (summary.RespondentId, summary.RespondentName, summary.NewRespondent, summary.Submitted));
-        var saved = await factory.Assessments.GetQuestionnaireAsync(owner, org.Round.Id, chosen);
+        var saved = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, org.Round.Id, chosen));
         Assert.Equal(RespondentStatus.InProgress, saved.Status);
         Assert.Equal(Answers(shift: 1).Count, saved.Answers.Count);
     }
@@ -301,8 +301,8 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         })).ReadAsync<ImportProblemDocument>(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("made for Gil", Assert.Single(problem.Problems).Message);
-        Assert.Empty((await factory.Assessments.GetQuestionnaireAsync(owner, org.Round.Id, hal)).Answers);
-        Assert.Empty((await factory.Assessments.GetQuestionnaireAsync(owner, org.Round.Id, gil)).Answers);
+        Assert.Empty((await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, org.Round.Id, hal))).Answers);
+        Assert.Empty((await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, org.Round.Id, gil))).Answers);
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         await (await contributorApi.ImportAsync(org.Round.Id, workbook)).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await strangerApi.ImportAsync(org.Round.Id, workbook)).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await factory.CreateAnonymousClient().ImportAsync(org.Round.Id, workbook)).ReadProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Empty((await factory.Assessments.GetQuestionnaireAsync(org.Owner.Id, org.Round.Id, respondent)).Answers);
+        Assert.Empty((await factory.Questionnaires.GetAsync(RespondentRef.Member(org.Owner.Id, org.Round.Id, respondent))).Answers);
 
         var cxLead = await factory.CreateMemberAsync(org.OrganisationId, OrganisationRole.CxLead);
         using var cxLeadApi = await factory.CreateApiClientAsync(cxLead.Id);
@@ -342,8 +342,8 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
     /// <summary>Everything an import could change: the respondent's answers and status, and who is in the round.</summary>
     private async Task<string> SnapshotAsync(string ownerId, int roundId, int respondentId)
     {
-        var questionnaire = await factory.Assessments.GetQuestionnaireAsync(ownerId, roundId, respondentId);
-        var round = await factory.Assessments.GetRoundAsync(ownerId, roundId);
+        var questionnaire = await factory.Questionnaires.GetAsync(RespondentRef.Member(ownerId, roundId, respondentId));
+        var round = await factory.Rounds.GetRoundAsync(ownerId, roundId);
         var answers = await factory.WithDbAsync(db => db.Answers.AsNoTracking()
             .Where(a => a.RespondentId == respondentId)
             .OrderBy(a => a.QuestionId)

@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Assessment.Workbooks;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
 using static CxMaturity.Web.Tests.Workbooks.WorkbookTestFiles;
@@ -26,7 +26,7 @@ public sealed class WorkbookDownloadTests(CxWebApplicationFactory factory) : ICl
         var ada = (await factory.AddRespondentAsync(owner.Id, round.Id, "Executive", "Ada Lovelace")).Respondent.Id;
         var ben = (await factory.AddRespondentAsync(owner.Id, round.Id, "Frontline", "Ben Okri")).Respondent.Id;
         var cy = (await factory.AddRespondentAsync(owner.Id, round.Id, "Management", "Cy Twombly")).Respondent.Id;
-        await factory.Assessments.SaveAnswersAsync(owner.Id, round.Id, ada, new SaveAnswersRequest(
+        await factory.Questionnaires.SaveAsync(RespondentRef.Member(owner.Id, round.Id, ada), new SaveAnswersRequest(
             [.. questions.Select((q, i) => new AnswerInput(q.Id, i == 1 ? null : (i % 5) + 1, i == 0 ? "=HYPERLINK(\"x\") we rely on anecdotes" : null))],
             Submit: true));
         await factory.AnswerAllAsync(owner.Id, round.Id, ben, q => 2);
@@ -47,7 +47,7 @@ public sealed class WorkbookDownloadTests(CxWebApplicationFactory factory) : ICl
     {
         var (owner, _, roundId, _, _) = await NorthwindAsync();
         using var api = await factory.CreateApiClientAsync(owner.Id);
-        var result = (await factory.Assessments.GetResultsAsync(owner.Id, roundId)).Result;
+        var result = (await factory.Results.GetResultsAsync(owner.Id, roundId)).Result;
 
         using var response = await api.GetAsync(EngagementUrl(roundId));
         using var workbook = Open(await response.Content.ReadAsByteArrayAsync());

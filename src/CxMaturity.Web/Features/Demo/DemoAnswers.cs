@@ -1,5 +1,5 @@
 using CxMaturity.Assessment.Content;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
 
 namespace CxMaturity.Web.Features.Demo;
 
@@ -30,12 +30,12 @@ internal static class DemoAnswers
         return answers;
     }
 
-    public static Dictionary<string, int> Importance(MaturityModel model, Random random) =>
+    public static Dictionary<string, int?> Importance(MaturityModel model, Random random) =>
         model.Dimensions.ToDictionary(
             d => d.Id,
-            d => d.Id is "strategy" or "voc" or "data" ? random.Next(4, 6)
+            d => (int?)(d.Id is "strategy" or "voc" or "data" ? random.Next(4, 6)
                 : d.Id is "value" or "measurement" ? random.Next(3, 6)
-                : random.Next(2, 5));
+                : random.Next(2, 5)));
 
     private static double Typical(string dimensionId) => dimensionId switch
     {

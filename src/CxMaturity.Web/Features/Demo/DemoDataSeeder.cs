@@ -2,12 +2,14 @@ using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Rounds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -67,48 +69,46 @@ internal sealed partial class DemoDataSeeder(
         await EnsureUserAsync(users, DemoSignInInfo.AdministratorEmail, "Site administrator (demo)", administrator: true);
 
         var organisations = services.GetRequiredService<OrganisationService>();
-        var assessments = services.GetRequiredService<AssessmentService>();
+        var rounds = services.GetRequiredService<RoundService>();
+        var respondents = services.GetRequiredService<RespondentService>();
+        var questionnaires = services.GetRequiredService<QuestionnaireService>();
         var organisation = await organisations.CreateAsync(demoUserId, OrganisationName, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var random = new Random(2026);
 
-        var baseline = await assessments.CreateRoundAsync(
+        var baseline = await rounds.CreateRoundAsync(
             demoUserId,
             organisation.Id,
             new CreateRoundRequest(model.Id, BaselineRoundName, today.AddDays(-150), today.AddDays(-120), RespondentsSeeResults: true),
             cancellationToken);
         foreach (var person in Baseline)
         {
-            var respondent = await assessments.AddRespondentAsync(
+            var respondent = await respondents.AddRespondentAsync(
                 demoUserId, baseline.Id, new AddRespondentRequest(person.Name, person.Email, person.Group), cancellationToken);
             var answers = DemoAnswers.For(model, person.Group, random, model.Dimensions.Count);
-            await assessments.SaveAnswersAsync(
-                demoUserId,
-                baseline.Id,
-                respondent.Respondent.Id,
+            await questionnaires.SaveAsync(
+                RespondentRef.Member(demoUserId, baseline.Id, respondent.Respondent.Id),
                 new SaveAnswersRequest(answers, Submit: true, DemoAnswers.Importance(model, random)),
                 cancellationToken);
         }
 
-        await assessments.CloseRoundAsync(demoUserId, baseline.Id, cancellationToken);
+        await rounds.CloseRoundAsync(demoUserId, baseline.Id, cancellationToken);
         await BackdateAsync(contextFactory, baseline.Id, today.AddDays(-150), random, cancellationToken);
         await SeedRoadmapAsync(services, demoUserId, baseline.Id, cancellationToken);
 
-        var followUp = await assessments.CreateRoundAsync(
+        var followUp = await rounds.CreateRoundAsync(
             demoUserId,
             organisation.Id,
             new CreateRoundRequest(model.Id, FollowUpRoundName, today.AddDays(-7), today.AddDays(21)),
             cancellationToken);
         foreach (var (person, dimensionsAnswered) in FollowUp)
         {
-            var respondent = await assessments.AddRespondentAsync(
+            var respondent = await respondents.AddRespondentAsync(
                 demoUserId, followUp.Id, new AddRespondentRequest(person.Name, person.Email, person.Group), cancellationToken);
             if (dimensionsAnswered > 0)
             {
-                await assessments.SaveAnswersAsync(
-                    demoUserId,
-                    followUp.Id,
-                    respondent.Respondent.Id,
+                await questionnaires.SaveAsync(
+                    RespondentRef.Member(demoUserId, followUp.Id, respondent.Respondent.Id),
                     new SaveAnswersRequest(DemoAnswers.For(model, person.Group, random, dimensionsAnswered)),
                     cancellationToken);
             }

@@ -1,7 +1,6 @@
 using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Roadmap;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ namespace CxMaturity.Web.Features.Projects;
 /// </summary>
 public sealed class ProjectService(
     IDbContextFactory<AppDbContext> contextFactory,
-    RoadmapService roadmaps,
+    RoadmapLoader roadmaps,
     ModelVersionStore models,
     TimeProvider time)
 {
@@ -32,69 +31,51 @@ public sealed class ProjectService(
         string initiativeId,
         CancellationToken cancellationToken = default)
     {
-        int projectId;
-        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
+        var snapshot = await roadmaps.LoadAsync(db, roundId, access.Role, trackStates: true, cancellationToken);
+        var item = snapshot.FindItem(initiativeId);
+        var initiative = snapshot.InitiativeOf(item);
+        var now = time.GetUtcNow().UtcDateTime;
+        var project = new Project
         {
-            var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
-            var snapshot = await roadmaps.LoadAsync(db, userId, roundId, access.Role, cancellationToken);
-            var item = snapshot.FindItem(initiativeId);
-            var initiative = snapshot.InitiativeOf(item);
-            var state = await db.RoadmapItemStates
-                .SingleOrDefaultAsync(s => s.RoundId == roundId && s.InitiativeId == item.InitiativeId, cancellationToken);
-            if (state?.ProjectId is { } existing)
-            {
-                throw new ConflictException($"“{item.Title}” is already project {existing}. Open it from the roadmap.");
-            }
-
-            if (item.Status == RoadmapItemStatus.Rejected)
-            {
-                throw new ConflictException($"“{item.Title}” is rejected. Accept it before turning it into a project.");
-            }
-
-            var now = time.GetUtcNow().UtcDateTime;
-            var project = new Project
-            {
-                OrganisationId = access.OrganisationId,
-                Title = initiative.Title,
-                DescriptionMarkdown = initiative.DescriptionMarkdown,
-                DimensionId = initiative.DimensionId,
-                RoundId = roundId,
-                InitiativeId = initiative.Id,
-                Owner = item.Owner,
-                Status = ProjectStatus.Proposed,
-                CreatedUtc = now,
-            };
-            if (state is null)
-            {
-                state = new RoadmapItemState { RoundId = roundId, InitiativeId = item.InitiativeId };
-                db.RoadmapItemStates.Add(state);
-            }
-
-            state.Status = RoadmapItemStatus.Accepted;
-            state.Project = project;
-            state.UpdatedUtc = now;
-
-            // One SaveChanges inserts the project and links the item to it in one transaction.
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException exception)
-            {
-                throw RoadmapService.ItemChanged(item.Title, exception);
-            }
-            catch (DbUpdateException)
-            {
-                // Someone turned the same item into a project a moment ago: the unique (round, initiative) index or
-                // the item's key refused the second.
-                throw new ConflictException(
-                    $"“{item.Title}” was turned into a project by someone else a moment ago. Reload the roadmap.");
-            }
-
-            projectId = project.Id;
+            OrganisationId = access.OrganisationId,
+            Title = initiative.Title,
+            DescriptionMarkdown = initiative.DescriptionMarkdown,
+            DimensionId = initiative.DimensionId,
+            RoundId = roundId,
+            InitiativeId = initiative.Id,
+            Owner = item.Owner,
+            Status = ProjectStatus.Proposed,
+            CreatedUtc = now,
+        };
+        var state = snapshot.States.GetValueOrDefault(item.InitiativeId)
+            ?? new RoadmapItemState { RoundId = roundId, InitiativeId = item.InitiativeId };
+        state.TurnInto(project, item.Title, item.Status, now);
+        if (db.Entry(state).State == EntityState.Detached)
+        {
+            db.RoadmapItemStates.Add(state);
         }
 
-        return await GetAsync(userId, projectId, cancellationToken);
+        // One SaveChanges inserts the project and links the item to it in one transaction.
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException exception)
+        {
+            throw RoadmapSnapshot.ItemChanged(item.Title, exception);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone turned the same item into a project a moment ago: the unique (round, initiative) index or
+            // the item's key refused the second.
+            throw new ConflictException(
+                $"“{item.Title}” was turned into a project by someone else a moment ago. Reload the roadmap.");
+        }
+
+        return await ViewAsync(db, project.Id, access.Role, cancellationToken)
+            ?? throw new NotFoundException($"Project {project.Id} was not found.");
     }
 
     /// <summary>One project with the roadmap item it came from. Every member but Respondents.</summary>
@@ -102,6 +83,14 @@ public sealed class ProjectService(
     public async Task<ProjectView> GetAsync(string userId, int projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organisationId = await db.Projects.Where(p => p.Id == projectId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        var access = await RequireReaderAsync(db, userId, organisationId, $"Project {projectId} was not found.");
+        return await ViewAsync(db, projectId, access.Role, cancellationToken)
+            ?? throw new NotFoundException($"Project {projectId} was not found.");
+    }
+
+    private async Task<ProjectView?> ViewAsync(AppDbContext db, int projectId, OrganisationRole role, CancellationToken cancellationToken)
+    {
         var project = await db.Projects.AsNoTracking()
             .Where(p => p.Id == projectId)
             .Select(p => new
@@ -111,9 +100,12 @@ public sealed class ProjectService(
                 Round = db.Rounds.Where(r => r.Id == p.RoundId).Select(r => new { r.Name, r.ModelVersionId }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        var access = await RequireReaderAsync(db, userId, project?.Project.OrganisationId, $"Project {projectId} was not found.");
-        var p = project!.Project;
+        if (project is null)
+        {
+            return null;
+        }
 
+        var p = project.Project;
         string? dimensionTitle = null;
         if (project.Round is { } round && p.DimensionId is { } dimensionId)
         {
@@ -137,7 +129,7 @@ public sealed class ProjectService(
             p.RoundId is { } roundId && p.InitiativeId is { } initiativeId && project.Round is { } r
                 ? new RoadmapItemLinkView(roundId, r.Name, initiativeId)
                 : null,
-            access.Role,
+            role,
             p.Version);
     }
 
@@ -149,13 +141,17 @@ public sealed class ProjectService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Readers);
-        return await db.Projects.AsNoTracking()
+        return await ListOfAsync(db, organisationId, cancellationToken);
+    }
+
+    /// <summary>An organisation's projects, newest first, on the caller's context and without an access check: for the workbooks.</summary>
+    internal static async Task<IReadOnlyList<ProjectSummaryView>> ListOfAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken) =>
+        await db.Projects.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId)
             .OrderByDescending(p => p.CreatedUtc).ThenByDescending(p => p.Id)
             .Select(p => new ProjectSummaryView(
                 p.Id, p.Title, p.Status, p.DimensionId, p.Owner, p.DueOn, p.RoundId, p.InitiativeId, p.CreatedUtc))
             .ToListAsync(cancellationToken);
-    }
 
     // A record of an organisation the caller is not in is not found, with the record's own message.
     private static async Task<OrganisationAccessView> RequireReaderAsync(

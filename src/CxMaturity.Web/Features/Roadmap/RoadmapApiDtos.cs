@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CxMaturity.Assessment.Roadmap;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Api;
+using CxMaturity.Web.Features.Results;
 
 namespace CxMaturity.Web.Features.Roadmap;
 

@@ -1,14 +1,15 @@
+using System.Globalization;
 using System.Security.Claims;
 using CxMaturity.Web.Features.Api;
-using CxMaturity.Web.Features.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace CxMaturity.Web.Features.Roadmap;
 
 /// <summary>
-/// A round's roadmap over HTTP: read it, edit an item, turn an item into a project. Targets are set through
-/// <c>PUT /assessments/{id}/targets</c>. Every call goes through <see cref="RoadmapService"/> or
-/// <see cref="ProjectService"/>, which check the caller's role; a round of another organisation answers 404.
+/// A round's roadmap over HTTP: read it, edit an item, set the round's targets (<c>PUT /assessments/{id}/targets</c>).
+/// Every call goes through <see cref="RoadmapService"/>, which checks the caller's role; a round of another
+/// organisation answers 404. Turning an item into a project is the projects' endpoint.
 /// </summary>
 public static class RoadmapEndpoints
 {
@@ -34,12 +35,17 @@ public static class RoadmapEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        roadmap.MapPost("/items/{initiativeId}/project", TurnIntoProjectAsync)
-            .WithName("TurnRoadmapItemIntoProject")
-            .WithSummary("Creates a Proposed project from the item and links the two; refused when already linked. Owner and CX lead.")
+        api.MapPut("/assessments/{id:int}/targets", SetTargetsAsync)
+            .WithTags("Roadmap")
+            .WithName("SetAssessmentTargets")
+            .WithSummary(
+                "Replaces the round's targets: { \"<dimensionId>\": stage 1..5, … }. A dimension left out gets the " +
+                "default target. Owner and CX lead. Send If-Match with the round's version to detect concurrent edits. " +
+                "Answers with the targets as saved and the roadmap items they added and dropped.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         return api;
     }
@@ -68,14 +74,29 @@ public static class RoadmapEndpoints
         return TypedResults.Ok(RoadmapItemDto.FromView(roadmap.FindItem(initiativeId)!));
     }
 
-    private static async Task<Created<ProjectDto>> TurnIntoProjectAsync(
+    private static async Task<Ok<TargetsSavedDto>> SetTargetsAsync(
         int id,
-        string initiativeId,
+        Dictionary<string, int> body,
+        HttpRequest request,
         ClaimsPrincipal user,
-        ProjectService service,
+        RoadmapService service,
         CancellationToken cancellationToken)
     {
-        var project = await service.CreateFromRoadmapItemAsync(ApiUser.IdOf(user), id, initiativeId, cancellationToken);
-        return TypedResults.Created($"/projects/{project.Id}", ProjectDto.From(project));
+        var saved = await service.SetTargetsAsync(ApiUser.IdOf(user), id, body, ExpectedVersion(request), cancellationToken);
+        return TypedResults.Ok(TargetsSavedDto.From(saved));
+    }
+
+    // If-Match: "<version>" (the round's version from GET) makes a concurrent change a 409 instead of an overwrite.
+    private static Guid? ExpectedVersion(HttpRequest request)
+    {
+        var header = request.Headers[HeaderNames.IfMatch].ToString();
+        if (header.Length == 0 || header == "*")
+        {
+            return null;
+        }
+
+        return Guid.TryParse(header.Trim().Trim('"'), CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw ValidationException.For("If-Match", "If-Match must be the round's version, as GET returns it.");
     }
 }

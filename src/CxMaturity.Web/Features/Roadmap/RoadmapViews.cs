@@ -1,8 +1,9 @@
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Roadmap;
+using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Results;
 
 namespace CxMaturity.Web.Features.Roadmap;
 
@@ -35,6 +36,52 @@ public sealed record RoadmapView(
     public IEnumerable<RoadmapItemView> InHorizon(Horizon horizon) => Items.Where(i => i.Horizon == horizon);
 
     public RoadmapItemView? FindItem(string initiativeId) => Items.FirstOrDefault(i => i.InitiativeId == initiativeId);
+
+    internal static RoadmapView Of(RoadmapSnapshot snapshot)
+    {
+        var scored = snapshot.Scored;
+        var round = scored.Round;
+        var model = scored.Model;
+        var plan = snapshot.Plan;
+        var initiatives = model.Initiatives.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var items = plan.Items.ToDictionary(
+            i => i.InitiativeId,
+            i => RoadmapItemView.Of(model, initiatives[i.InitiativeId], i, snapshot.States.GetValueOrDefault(i.InitiativeId)),
+            StringComparer.Ordinal);
+        var projection = plan.Projection.ToDictionary(p => p.DimensionId, StringComparer.Ordinal);
+        var dimensions = model.Dimensions
+            .Where(d => round.DimensionsInScope.Contains(d.Id))
+            .OrderBy(d => d.Order)
+            .Select(d =>
+            {
+                var score = scored.Result.FindDimension(d.Id)?.Score;
+                return new RoadmapDimensionView(
+                    d.Id,
+                    d.Title,
+                    score,
+                    score is { } s ? Stages.StageOf(s) : null,
+                    round.ExplicitTargets.TryGetValue(d.Id, out var explicitTarget) ? explicitTarget : null,
+                    plan.Targets.TryGetValue(d.Id, out var target) ? target : null,
+                    plan.Gaps.TryGetValue(d.Id, out var gap) ? gap : null,
+                    projection.GetValueOrDefault(d.Id));
+            })
+            .ToList();
+
+        return new RoadmapView(
+            round.Id,
+            round.Name,
+            round.Status,
+            round.Version,
+            round.OrganisationId,
+            round.OrganisationName,
+            model,
+            snapshot.Role,
+            scored.Result.RespondentsCounted,
+            [.. plan.Items.Select(i => items[i.InitiativeId])],
+            [.. plan.ParetoItems.Select(i => items[i.InitiativeId])],
+            dimensions,
+            plan.TotalPriority);
+    }
 }
 
 /// <summary>
@@ -68,6 +115,30 @@ public sealed record RoadmapItemView(
 {
     /// <summary>Whether the CX lead moved the item away from the lane of RULES.md §6.6.</summary>
     public bool HorizonMoved => Horizon != ComputedHorizon;
+
+    internal static RoadmapItemView Of(MaturityModel model, Initiative initiative, RoadmapItem item, RoadmapItemState? state) => new(
+        item.InitiativeId,
+        item.DimensionId,
+        model.FindDimension(item.DimensionId)?.Title ?? item.DimensionId,
+        item.From,
+        item.To,
+        item.Title,
+        initiative.DescriptionMarkdown,
+        item.Impact,
+        item.Effort,
+        item.Priority,
+        item.Horizon,
+        item.ComputedHorizon,
+        item.Status,
+        item.Owner,
+        item.Notes,
+        state?.ProjectId,
+        item.ParetoShare,
+        item.VitalFew,
+        initiative.OwnerRole,
+        initiative.Kpis,
+        state?.Version,
+        state?.UpdatedUtc);
 }
 
 /// <summary>

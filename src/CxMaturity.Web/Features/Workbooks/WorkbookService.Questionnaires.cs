@@ -4,8 +4,9 @@ using CxMaturity.Assessment.Scoring;
 using CxMaturity.Assessment.Workbooks;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
-using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxMaturity.Web.Features.Workbooks;
@@ -101,8 +102,8 @@ public sealed partial class WorkbookService
     /// (size, file type, signature, round, model version, answers), a round that is not open, a respondent who is
     /// not in the round or not named for a blank workbook, a comment longer than an answer may hold, and a
     /// respondent who already submitted unless <see cref="QuestionnaireImportRequest.ConfirmOverwrite"/>.
-    /// A new respondent of a blank workbook is added through <see cref="AssessmentService.AddRespondentAsync"/>
-    /// (with its rules for name, email and group) and removed again if the import then fails. Owner and CX lead.
+    /// A new respondent of a blank workbook is added with the rules every respondent joins by (name, email, group), in
+    /// the same transaction as the answers: a refusal leaves no respondent behind. Owner and CX lead.
     /// </summary>
     /// <exception cref="NotFoundException">The round is not the caller's.</exception>
     /// <exception cref="ForbiddenException">The caller is not Owner or CX lead.</exception>
@@ -147,71 +148,72 @@ public sealed partial class WorkbookService
             return QuestionnaireImportOutcome.Refused(problems, confirmationRequired);
         }
 
-        var created = target is null;
-        var respondentId = target?.Id ?? await AddRespondentAsync(userId, roundId, request.NewRespondent!, problems, cancellationToken);
-        if (respondentId is not { } id)
-        {
-            return QuestionnaireImportOutcome.Refused(problems);
-        }
-
-        try
-        {
-            var outcome = await SaveAsync(db, roundId, id, read, questions, request, cancellationToken);
-            if (!outcome.Succeeded && created)
-            {
-                await RemoveRespondentAsync(id);
-            }
-
-            return outcome with { Summary = outcome.Summary is { } summary ? summary with { NewRespondent = created } : null };
-        }
-        catch when (created)
-        {
-            await RemoveRespondentAsync(id);
-            throw;
-        }
-    }
-
-    private async Task<QuestionnaireImportOutcome> SaveAsync(
-        AppDbContext db,
-        int roundId,
-        int respondentId,
-        QuestionnaireImportResult read,
-        IReadOnlyList<Question> questions,
-        QuestionnaireImportRequest request,
-        CancellationToken cancellationToken)
-    {
+        // One transaction: a new respondent, the answers and the handing in are all saved, or nothing is.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, cancellationToken);
-        var respondent = await db.Respondents.SingleAsync(r => r.Id == respondentId && r.RoundId == roundId, cancellationToken);
+        Respondent respondent;
+        if (target is null)
+        {
+            try
+            {
+                var input = request.NewRespondent!;
+                (respondent, _) = await RespondentRegistration.AddAsync(
+                    db,
+                    normalizer,
+                    new RespondentRegistration.Round(round.Id, round.OrganisationId, round.Status, round.RespondentGroups),
+                    new AddRespondentRequest(input.Name, input.Email, input.Group),
+                    userId,
+                    cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (ValidationException e)
+            {
+                return QuestionnaireImportOutcome.Refused([.. e.Errors.SelectMany(error => error.Value).Select(ImportProblemView.File)]);
+            }
+            catch (ConflictException e)
+            {
+                return QuestionnaireImportOutcome.Refused([ImportProblemView.File(e.Message)]);
+            }
+        }
+        else
+        {
+            respondent = await db.Respondents.SingleAsync(r => r.Id == target.Id && r.RoundId == roundId, cancellationToken);
+        }
+
         var overwrote = respondent.Status == RespondentStatus.Submitted;
         // The workbook's answers in questionnaire order, so that the respondent resumes at the last dimension answered.
         var answers = questions
             .Where(q => read.Answers.ContainsKey(q.Id))
             .Select(q => new AnswerInput(q.Id, read.Answers[q.Id].Level, read.Answers[q.Id].Comment))
             .ToList();
+        var model = await models.LoadAsync(round.ModelVersionId, cancellationToken);
         RespondentProgressView progress;
         try
         {
-            progress = await assessments.WriteAnswersAsync(
-                db, round, respondent, answers, importance: null, AnswerWriteMode.Replace, request.Submit,
-                allowOverwriteSubmitted: request.ConfirmOverwrite, i => $"answers[{i}]", cancellationToken);
+            progress = await AnswerWriter.WriteAsync(
+                db,
+                new AnswerWriter.Target(respondent, round.Status, model, round.DimensionsInScope, []),
+                answers,
+                importance: null,
+                AnswerWriteMode.Replace,
+                request.Submit,
+                allowOverwriteSubmitted: request.ConfirmOverwrite,
+                time.GetUtcNow().UtcDateTime,
+                cancellationToken);
         }
         catch (ConflictException)
         {
-            // Checked before, but the round may have closed, or the respondent submitted, since: report it as the
-            // import's own problem, with the same wording and confirmation as when it is found up front.
-            return round.Status != RoundStatus.Open
-                ? QuestionnaireImportOutcome.Refused([RoundNotOpen(round.Name, round.Status)])
-                : QuestionnaireImportOutcome.Refused(
-                    [NeedsConfirmation(new TargetRespondent(respondent.Id, respondent.Name, respondent.Status, respondent.SubmittedUtc))],
-                    confirmationRequired: true);
+            // Checked above, but the respondent may have submitted since it was read: report it as the import's own
+            // problem, with the same wording and confirmation as when it is found up front.
+            return QuestionnaireImportOutcome.Refused(
+                [NeedsConfirmation(new TargetRespondent(respondent.Id, respondent.Name, respondent.Status, respondent.SubmittedUtc))],
+                confirmationRequired: true);
         }
 
         await transaction.CommitAsync(cancellationToken);
         var counts = Counts(read, questions);
         return new QuestionnaireImportOutcome(
             new QuestionnaireImportSummary(
-                respondent.Id, respondent.Name, respondent.Group, false, counts.Answered, counts.NotApplicable,
+                respondent.Id, respondent.Name, respondent.Group, target is null, counts.Answered, counts.NotApplicable,
                 counts.Unanswered, questions.Count, request.Submit, overwrote, progress.SavedUtc),
             [],
             false);
@@ -321,42 +323,6 @@ public sealed partial class WorkbookService
         }
     }
 
-    private async Task<int?> AddRespondentAsync(
-        string userId,
-        int roundId,
-        NewRespondentInput input,
-        List<ImportProblemView> problems,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            var created = await assessments.AddRespondentAsync(
-                userId, roundId, new AddRespondentRequest(input.Name, input.Email, input.Group), cancellationToken);
-            return created.Respondent.Id;
-        }
-        catch (ValidationException e)
-        {
-            problems.AddRange(e.Errors.SelectMany(error => error.Value).Select(ImportProblemView.File));
-            return null;
-        }
-        catch (ConflictException e)
-        {
-            problems.Add(ImportProblemView.File(e.Message));
-            return null;
-        }
-    }
-
-    // Undoes the respondent this import added when the import itself was refused, so that a refusal changes nothing.
-    private async Task RemoveRespondentAsync(int respondentId)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Answers.Where(a => a.RespondentId == respondentId).ExecuteDeleteAsync();
-        await db.ImportanceRatings.Where(i => i.RespondentId == respondentId).ExecuteDeleteAsync();
-        await db.Respondents.Where(r => r.Id == respondentId).ExecuteDeleteAsync();
-        await transaction.CommitAsync();
-    }
-
     private static async Task<TargetRespondent?> SignedRespondentAsync(AppDbContext db, int roundId, QuestionnaireImportResult read) =>
         int.TryParse(read.RespondentId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? await FindRespondentAsync(db, roundId, id)
@@ -371,10 +337,7 @@ public sealed partial class WorkbookService
     private static async Task<RoundFacts> RoundAsync(AppDbContext db, string userId, int roundId, CancellationToken cancellationToken)
     {
         await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
-        return await db.Rounds.AsNoTracking()
-            .Where(r => r.Id == roundId)
-            .Select(r => new RoundFacts(r.Id, r.Name, r.Status, r.ModelVersionId, r.DimensionsInScope, r.Organisation!.Name))
-            .SingleAsync(cancellationToken);
+        return await RoundScoring.LoadFactsAsync(db, roundId, cancellationToken);
     }
 
     private static (int Answered, int NotApplicable, int Unanswered) Counts(QuestionnaireImportResult read, IReadOnlyList<Question> questions)
@@ -403,14 +366,6 @@ public sealed partial class WorkbookService
         respondent.SubmittedUtc is { } submitted
             ? $"{respondent.Name} already submitted on {submitted.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture)} — confirm to overwrite their answers with this workbook's."
             : $"{respondent.Name} already submitted — confirm to overwrite their answers with this workbook's.");
-
-    private sealed record RoundFacts(
-        int Id,
-        string Name,
-        RoundStatus Status,
-        int ModelVersionId,
-        List<string> DimensionsInScope,
-        string OrganisationName);
 
     private sealed record TargetRespondent(int Id, string Name, RespondentStatus Status, DateTime? SubmittedUtc);
 

@@ -5,11 +5,13 @@ using CxMaturity.Assessment.Scoring;
 using CxMaturity.Assessment.Workbooks;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Projects;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Roadmap;
+using CxMaturity.Web.Features.Questionnaires;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxMaturity.Web.Features.Workbooks;
@@ -28,10 +30,9 @@ namespace CxMaturity.Web.Features.Workbooks;
 /// </remarks>
 public sealed partial class WorkbookService(
     IDbContextFactory<AppDbContext> contextFactory,
-    AssessmentService assessments,
-    RoadmapService roadmaps,
-    ProjectService projects,
+    RoadmapLoader roadmaps,
     ModelVersionStore models,
+    Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer,
     WorkbookSigningKey signingKey,
     ExportLimiter limiter,
     TimeProvider time)
@@ -58,7 +59,7 @@ public sealed partial class WorkbookService(
 
         using (await limiter.EnterAsync(cancellationToken))
         {
-            var data = await EngagementDataAsync(db, userId, roundId, includeComments: seesNames, cancellationToken);
+            var data = await EngagementDataAsync(db, roundId, access.Role, includeComments: seesNames, cancellationToken);
             var content = await WriteAsync(output => EngagementWorkbookWriter.Write(data, output, anonymise), cancellationToken);
             return new WorkbookFile(WorkbookFileNames.Engagement(data.Organisation, data.RoundName, anonymise), content);
         }
@@ -70,28 +71,29 @@ public sealed partial class WorkbookService(
     /// </summary>
     private async Task<EngagementWorkbookData> EngagementDataAsync(
         AppDbContext db,
-        string userId,
         int roundId,
+        OrganisationRole role,
         bool includeComments,
         CancellationToken cancellationToken)
     {
-        var round = await assessments.GetRoundAsync(userId, roundId, cancellationToken);
-        var results = await assessments.GetResultsAsync(userId, roundId, preview: false, cancellationToken);
-        var roadmap = await roadmaps.GetRoadmapAsync(userId, roundId, cancellationToken);
-        var projectList = await projects.ListAsync(userId, round.OrganisationId, cancellationToken);
+        // One scoring: the roadmap is generated from the same final results the workbook shows.
+        var snapshot = await roadmaps.LoadAsync(db, roundId, role, trackStates: false, cancellationToken);
+        var round = snapshot.Scored.Round;
+        var roadmap = snapshot.View();
+        var projectList = await ProjectService.ListOfAsync(db, round.OrganisationId, cancellationToken);
 
-        var model = results.Model;
-        var result = results.Result;
+        var model = snapshot.Scored.Model;
+        var result = snapshot.Scored.Result;
         var dimensions = model.Dimensions
-            .Where(d => results.DimensionsInScope.Contains(d.Id))
+            .Where(d => round.DimensionsInScope.Contains(d.Id))
             .OrderBy(d => d.Order)
             .ToList();
         var roadmapDimensions = roadmap.Dimensions.ToDictionary(d => d.DimensionId, StringComparer.Ordinal);
 
         return new EngagementWorkbookData
         {
-            Organisation = results.OrganisationName,
-            RoundName = results.RoundName,
+            Organisation = round.OrganisationName,
+            RoundName = round.Name,
             ModelId = model.Id,
             ModelVersion = model.Version,
             ModelTitle = model.Title,
@@ -99,7 +101,7 @@ public sealed partial class WorkbookService(
             ClosesOn = round.ClosesOn,
             GeneratedAtUtc = time.GetUtcNow().UtcDateTime,
             RespondentsSubmitted = result.RespondentsCounted,
-            RespondentsInvited = results.RespondentsTotal,
+            RespondentsInvited = snapshot.Scored.Respondents.Count,
             OverallScore = result.Overall,
             OverallStage = StageName(model, result.OverallStage),
             FoundationStage = StageName(model, result.FoundationStage),

@@ -3,8 +3,8 @@ using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Layout;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
-using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Results;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Organisations;
 using Microsoft.AspNetCore.Components;
@@ -36,26 +36,22 @@ public sealed partial class Organisation
 
     [CascadingParameter] private ShellState? Shell { get; set; }
 
+    [Inject] private RoundService Rounds { get; set; } = default!;
+
+    [Inject] private ResultsService ResultsService { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         _problem = null;
         _latest = null;
         _showNewRound = false;
-        try
+        _problem = (await PageLoad.TryAsync(async () =>
         {
             var userId = _userId = await AuthenticationState.RequiredUserIdAsync();
             _organisation = await Organisations.GetAsync(userId, OrganisationId);
             Shell?.SetOrganisation(_organisation.Id, _organisation.Name, _organisation.YourRole);
             _latest = await LatestResultAsync(userId, _organisation);
-        }
-        catch (NotFoundException)
-        {
-            _problem = ProblemKind.NotFound;
-        }
-        catch (ForbiddenException)
-        {
-            _problem = ProblemKind.Forbidden;
-        }
+        }))?.Kind;
     }
 
     private string RoundLink(int roundId) =>
@@ -74,7 +70,7 @@ public sealed partial class Organisation
             return null;
         }
 
-        var results = await Assessments.GetResultsAsync(userId, round.Id);
+        var results = await ResultsService.GetResultsAsync(userId, round.Id);
         return new LatestResult(round.Id, round.Name, results.Model, results.Result, results.RespondentsTotal);
     }
 
@@ -85,7 +81,7 @@ public sealed partial class Organisation
         try
         {
             var userId = await AuthenticationState.RequiredUserIdAsync();
-            var round = await Assessments.CreateRoundAsync(userId, OrganisationId, request);
+            var round = await Rounds.CreateRoundAsync(userId, OrganisationId, request);
             Navigation.NavigateTo($"rounds/{round.Id}");
         }
         catch (ValidationException e)

@@ -1,46 +1,35 @@
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
 
 namespace CxMaturity.Web.Components.Pages.Questionnaire;
 
 /// <summary>
-/// How the questionnaire reaches the service: as a signed-in member, or as an invitee holding the link's secret.
-/// The questionnaire itself does not care which.
+/// What the questionnaire runner asks of the service, for one respondent: load, save an answer, rate a dimension,
+/// hand in. A seam, so that the runner can be tested on its own.
 /// </summary>
 public interface IQuestionnaireGateway
 {
     Task<QuestionnaireView> LoadAsync();
 
-    Task<AnswerSavedView> SaveAnswerAsync(AnswerInput answer);
+    Task<RespondentProgressView> SaveAnswerAsync(AnswerInput answer);
 
     Task<RespondentProgressView> SaveImportanceAsync(string dimensionId, int? rating);
 
     Task<RespondentProgressView> SubmitAsync();
 }
 
-public sealed class MemberQuestionnaireGateway(AssessmentService assessments, string userId, int roundId, int respondentId)
-    : IQuestionnaireGateway
+/// <summary>
+/// The questionnaire of <paramref name="who"/>: a member reaching their own (or, for an Owner or CX lead, anyone's),
+/// or an invitee holding the link's secret. The runner does not care which.
+/// </summary>
+public sealed class QuestionnaireGateway(QuestionnaireService questionnaires, RespondentRef who) : IQuestionnaireGateway
 {
-    public Task<QuestionnaireView> LoadAsync() => assessments.GetQuestionnaireAsync(userId, roundId, respondentId);
+    public Task<QuestionnaireView> LoadAsync() => questionnaires.GetAsync(who);
 
-    public Task<AnswerSavedView> SaveAnswerAsync(AnswerInput answer) =>
-        assessments.SaveAnswerAsync(userId, roundId, respondentId, answer);
+    public Task<RespondentProgressView> SaveAnswerAsync(AnswerInput answer) =>
+        questionnaires.SaveAsync(who, new SaveAnswersRequest([answer]));
 
     public Task<RespondentProgressView> SaveImportanceAsync(string dimensionId, int? rating) =>
-        assessments.SaveImportanceAsync(userId, roundId, respondentId, dimensionId, rating);
+        questionnaires.SaveAsync(who, new SaveAnswersRequest([], Importance: new Dictionary<string, int?> { [dimensionId] = rating }));
 
-    public Task<RespondentProgressView> SubmitAsync() =>
-        assessments.SaveAnswersAsync(userId, roundId, respondentId, new SaveAnswersRequest([], Submit: true));
-}
-
-public sealed class InvitationQuestionnaireGateway(AssessmentService assessments, string secret) : IQuestionnaireGateway
-{
-    public Task<QuestionnaireView> LoadAsync() => assessments.GetInvitationQuestionnaireAsync(secret);
-
-    public Task<AnswerSavedView> SaveAnswerAsync(AnswerInput answer) => assessments.SaveInvitationAnswerAsync(secret, answer);
-
-    public Task<RespondentProgressView> SaveImportanceAsync(string dimensionId, int? rating) =>
-        assessments.SaveInvitationImportanceAsync(secret, dimensionId, rating);
-
-    public Task<RespondentProgressView> SubmitAsync() =>
-        assessments.SaveInvitationAnswersAsync(secret, new SaveAnswersRequest([], Submit: true));
+    public Task<RespondentProgressView> SubmitAsync() => questionnaires.SaveAsync(who, new SaveAnswersRequest([], Submit: true));
 }

@@ -2,7 +2,7 @@ using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Common;
 using Microsoft.AspNetCore.Components;
 

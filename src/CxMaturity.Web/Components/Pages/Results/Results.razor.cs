@@ -3,9 +3,7 @@ using CxMaturity.Assessment.Content;
 using CxMaturity.Web.Components.Layout;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
-using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Results;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -14,7 +12,6 @@ namespace CxMaturity.Web.Components.Pages.Results;
 public sealed partial class Results
 {
     private ResultsView? _results;
-    private OrganisationRole? _role;
     private ProblemKind? _problem;
     private string? _problemMessage;
     private IReadOnlyList<string> _axes = [];
@@ -33,42 +30,27 @@ public sealed partial class Results
 
     [CascadingParameter] private ShellState? Shell { get; set; }
 
-    [Inject] private AssessmentService Assessments { get; set; } = default!;
+    [Inject] private ResultsService ResultsService { get; set; } = default!;
 
-    [Inject] private OrganisationAccess Access { get; set; } = default!;
-
-    private bool CanManage => _role?.CanManage() == true;
+    private bool CanManage => _results?.YourRole.CanManage() == true;
 
     protected override async Task OnParametersSetAsync()
     {
         (_problem, _problemMessage, _drillDown) = (null, null, null);
-        try
+        var problem = await PageLoad.TryAsync(async () =>
         {
-            var userId = await AuthenticationState.RequiredUserIdAsync();
-            _results = await Assessments.GetResultsAsync(userId, RoundId, Preview == true);
-            _role = await Access.FindRoleAsync(userId, _results.OrganisationId);
-            if (_role is { } role)
-            {
-                Shell?.SetOrganisation(_results.OrganisationId, _results.OrganisationName, role);
-            }
-
-            _axes = ResultsFigures.Axes(_results);
-            _currentAndTarget = ResultsFigures.CurrentAndTarget(_results);
-            _byGroup = ResultsFigures.ByGroup(_results);
-            _withheldGroups = [.. _results.Result.Groups.Where(g => g.Withheld).Select(g => g.Group).Distinct()];
-        }
-        catch (NotFoundException)
-        {
-            _problem = ProblemKind.NotFound;
-        }
-        catch (ForbiddenException e)
-        {
-            (_problem, _problemMessage) = (ProblemKind.Forbidden, e.Message);
-        }
+            var results = await ResultsService.GetResultsAsync(await AuthenticationState.RequiredUserIdAsync(), RoundId, Preview == true);
+            Shell?.SetOrganisation(results.OrganisationId, results.OrganisationName, results.YourRole);
+            _axes = ResultsFigures.Axes(results);
+            _currentAndTarget = ResultsFigures.CurrentAndTarget(results);
+            _byGroup = ResultsFigures.ByGroup(results);
+            _withheldGroups = [.. results.Result.Groups.Where(g => g.Withheld).Select(g => g.Group).Distinct()];
+            _results = results;
+        });
+        (_problem, _problemMessage) = (problem?.Kind, problem?.Kind == ProblemKind.Forbidden ? problem.Message : null);
     }
 
-    // The answers behind a dimension, for Owner and CX lead: every counted respondent's questionnaire, read
-    // through the same service that guards it.
+    // The answers behind a dimension, for Owner and CX lead: every counted respondent's answers, in two queries.
     private async Task DrillDownAsync(string dimensionId)
     {
         if (_results is null || _results.Model.FindDimension(dimensionId) is not { } dimension)
@@ -79,19 +61,9 @@ public sealed partial class Results
         (_drillDownLoading, _drillDown, _drillDownError) = (true, null, null);
         try
         {
-            var userId = await AuthenticationState.RequiredUserIdAsync();
-            var round = await Assessments.GetRoundAsync(userId, RoundId);
-            var counted = (round.Respondents ?? [])
-                .Where(r => r.Status.Counts(_results.Result.IsPreview))
-                .ToList();
-            var rows = new List<AnswerSheet>(counted.Count);
-            foreach (var respondent in counted)
-            {
-                var questionnaire = await Assessments.GetQuestionnaireAsync(userId, RoundId, respondent.Id);
-                rows.Add(new AnswerSheet(respondent.Name, respondent.Group, respondent.Status, questionnaire.Answers));
-            }
-
-            _drillDown = new DrillDown(dimension, rows);
+            var sheets = await ResultsService.GetAnswerSheetsAsync(
+                await AuthenticationState.RequiredUserIdAsync(), RoundId, _results.Result.IsPreview);
+            _drillDown = new DrillDown(dimension, sheets);
         }
         catch (Exception e) when (e is NotFoundException or ForbiddenException)
         {
@@ -103,5 +75,5 @@ public sealed partial class Results
         }
     }
 
-    private sealed record DrillDown(Dimension Dimension, IReadOnlyList<AnswerSheet> Respondents);
+    private sealed record DrillDown(Dimension Dimension, IReadOnlyList<AnswerSheetView> Respondents);
 }

@@ -2,7 +2,7 @@ using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Shared;
-using CxMaturity.Web.Features.Assessments;
+using CxMaturity.Web.Features.Results;
 
 namespace CxMaturity.Web.Components.Pages.Results;
 

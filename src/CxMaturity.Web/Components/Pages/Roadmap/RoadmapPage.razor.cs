@@ -33,18 +33,8 @@ public sealed partial class RoadmapPage
     protected override async Task OnParametersSetAsync()
     {
         (_problem, _problemMessage, _message, _conflict) = (null, null, null, false);
-        try
-        {
-            await LoadAsync();
-        }
-        catch (NotFoundException)
-        {
-            _problem = ProblemKind.NotFound;
-        }
-        catch (ForbiddenException e)
-        {
-            (_problem, _problemMessage) = (ProblemKind.Forbidden, e.Message);
-        }
+        var problem = await PageLoad.TryAsync(LoadAsync);
+        (_problem, _problemMessage) = (problem?.Kind, problem?.Kind == ProblemKind.Forbidden ? problem.Message : null);
     }
 
     private async Task LoadAsync()

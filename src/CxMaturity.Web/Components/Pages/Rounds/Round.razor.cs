@@ -1,8 +1,9 @@
 using CxMaturity.Web.Components.Layout;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Features.Assessments;
-using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Respondents;
+using CxMaturity.Web.Features.Rounds;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -32,37 +33,30 @@ public sealed partial class Round
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    [Inject] private RoundService Rounds { get; set; } = default!;
+
+    [Inject] private RespondentService Respondents { get; set; } = default!;
+
+    [Inject] private QuestionnaireService Questionnaires { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         _problem = null;
         _invitation = null;
         var userId = await AuthenticationState.RequiredUserIdAsync();
-        var mine = (await Assessments.ListMyQuestionnairesAsync(userId)).FirstOrDefault(q => q.RoundId == RoundId);
+        var mine = (await Questionnaires.ListMineAsync(userId)).FirstOrDefault(q => q.RoundId == RoundId);
         _myRespondentId = mine?.RespondentId;
-        try
+        _problem = (await PageLoad.TryAsync(() => LoadAsync(userId)))?.Kind;
+        if (_problem == ProblemKind.Forbidden && mine is not null)
         {
-            await LoadAsync(userId);
-        }
-        catch (NotFoundException)
-        {
-            _problem = ProblemKind.NotFound;
-        }
-        catch (ForbiddenException)
-        {
-            if (mine is not null)
-            {
-                // A Respondent has no round page; their way into the round is their questionnaire.
-                Navigation.NavigateTo($"rounds/{RoundId}/questionnaire", replace: true);
-                return;
-            }
-
-            _problem = ProblemKind.Forbidden;
+            // A Respondent has no round page; their way into the round is their questionnaire.
+            Navigation.NavigateTo($"rounds/{RoundId}/questionnaire", replace: true);
         }
     }
 
     private async Task LoadAsync(string userId)
     {
-        _round = await Assessments.GetRoundAsync(userId, RoundId);
+        _round = await Rounds.GetRoundAsync(userId, RoundId);
         Shell?.SetOrganisation(_round.OrganisationId, _round.OrganisationName, _round.YourRole);
         if (!_round.RespondentGroups.Contains(_group))
         {
@@ -72,7 +66,7 @@ public sealed partial class Round
 
     private async Task CloseAsync()
     {
-        await ChangeStatusAsync(Assessments.CloseRoundAsync);
+        await ChangeStatusAsync(Rounds.CloseRoundAsync);
         _confirmClose = false;
     }
 
@@ -100,7 +94,7 @@ public sealed partial class Round
         return $"{string.Join(" and ", parts)}; their answers will not count. {counts.Submitted} of {counts.Total} {(counts.Submitted == 1 ? "has" : "have")} submitted.";
     }
 
-    private Task ReopenAsync() => ChangeStatusAsync(Assessments.OpenRoundAsync);
+    private Task ReopenAsync() => ChangeStatusAsync(Rounds.OpenRoundAsync);
 
     private async Task ChangeStatusAsync(Func<string, int, CancellationToken, Task> change)
     {
@@ -130,7 +124,7 @@ public sealed partial class Round
         try
         {
             var userId = await AuthenticationState.RequiredUserIdAsync();
-            var created = await Assessments.AddRespondentAsync(userId, RoundId, new AddRespondentRequest(_name, _email, _group));
+            var created = await Respondents.AddRespondentAsync(userId, RoundId, new AddRespondentRequest(_name, _email, _group));
             ShowInvitation(created);
             _name = "";
             _email = "";
@@ -157,7 +151,7 @@ public sealed partial class Round
         try
         {
             var userId = await AuthenticationState.RequiredUserIdAsync();
-            ShowInvitation(await Assessments.ReissueInvitationAsync(userId, RoundId, respondent.Id));
+            ShowInvitation(await Respondents.ReissueInvitationAsync(userId, RoundId, respondent.Id));
         }
         catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
         {

@@ -4,8 +4,7 @@ using CxMaturity.Assessment.Workbooks;
 using CxMaturity.Web.Components.Layout;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Features.Access;
-using CxMaturity.Web.Features.Assessments;
-using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Workbooks;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -46,7 +45,7 @@ public sealed partial class ImportQuestionnaire
 
     [CascadingParameter] private ShellState? Shell { get; set; }
 
-    [Inject] private AssessmentService Assessments { get; set; } = default!;
+    [Inject] private RoundService Rounds { get; set; } = default!;
 
     [Inject] private WorkbookService Workbooks { get; set; } = default!;
 
@@ -78,29 +77,18 @@ public sealed partial class ImportQuestionnaire
 
     protected override async Task OnParametersSetAsync()
     {
-        _problem = null;
-        try
+        var problem = await PageLoad.TryAsync(LoadRoundAsync);
+        (_problem, _problemMessage) = (problem?.Kind, problem?.Kind == ProblemKind.Forbidden ? problem.Message : null);
+        if (_problem is null && !_round!.YourRole.CanManage())
         {
-            await LoadRoundAsync();
-            if (!_round!.YourRole.CanManage())
-            {
-                (_problem, _problemMessage) = (ProblemKind.Forbidden, "Only the Owner and CX leads download and import questionnaire workbooks.");
-            }
-        }
-        catch (NotFoundException)
-        {
-            _problem = ProblemKind.NotFound;
-        }
-        catch (ForbiddenException e)
-        {
-            (_problem, _problemMessage) = (ProblemKind.Forbidden, e.Message);
+            (_problem, _problemMessage) = (ProblemKind.Forbidden, "Only the Owner and CX leads download and import questionnaire workbooks.");
         }
     }
 
     private async Task LoadRoundAsync()
     {
         var userId = await AuthenticationState.RequiredUserIdAsync();
-        _round = await Assessments.GetRoundAsync(userId, RoundId);
+        _round = await Rounds.GetRoundAsync(userId, RoundId);
         Shell?.SetOrganisation(_round.OrganisationId, _round.OrganisationName, _round.YourRole);
         var first = _round.Respondents?.FirstOrDefault()?.Id;
         _downloadFor ??= first;

@@ -2,175 +2,9 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
-using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Api;
 
-namespace CxMaturity.Web.Features.Assessments;
-
-// Requests. Unknown properties are refused by name rather than ignored, so a misspelt "submit" cannot pass unnoticed.
-
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record CreateAssessmentDto(
-    string ModelId,
-    string Name,
-    DateOnly? OpensOn = null,
-    DateOnly? ClosesOn = null,
-    IReadOnlyList<string>? DimensionsInScope = null,
-    bool RespondentsSeeResults = false);
-
-/// <summary>A respondent to invite; an email of a member of the organisation links the respondent to that account.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record AddRespondentDto(string Name, string Email, string Group);
-
-/// <summary>Answers to save in one transaction; <paramref name="Submit"/> hands the questionnaire in afterwards.</summary>
-/// <param name="Answers">The answers; an empty list is allowed (to submit, or to rate importance only).</param>
-/// <param name="Submit">Hand the questionnaire in: its answers count in results and can no longer change.</param>
-/// <param name="Importance">Optional importance ratings: dimension id → 1 (low) .. 5 (critical).</param>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SaveAnswersDto(
-    IReadOnlyList<AnswerDto> Answers,
-    bool Submit = false,
-    IReadOnlyDictionary<string, int>? Importance = null);
-
-/// <summary>One answer. <paramref name="Level"/> must be present: 1..5, or null for Not applicable.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record AnswerDto(string QuestionId, int? Level, string? Comment = null, string? Evidence = null);
-
-// Responses.
-
-public sealed record ModelRefDto(string Id, string Version, string Title);
-
-/// <summary>A stage: its level 1..5 and the model's name for it.</summary>
-public sealed record StageRefDto(int Level, string Name)
-{
-    public static StageRefDto? From(MaturityModel model, int? level) =>
-        level is { } l ? new StageRefDto(l, model.StageAt(l).Name) : null;
-}
-
-/// <summary>
-/// An assessment round. <paramref name="Respondents"/> is null unless the caller is Owner or CX lead;
-/// <paramref name="Version"/> goes in If-Match to detect concurrent edits of the targets.
-/// </summary>
-public sealed record AssessmentDto(
-    int Id,
-    int OrganisationId,
-    string OrganisationName,
-    string Name,
-    RoundStatus Status,
-    ModelRefDto Model,
-    DateOnly? OpensOn,
-    DateOnly? ClosesOn,
-    bool RespondentsSeeResults,
-    DateTime CreatedUtc,
-    DateTime? ClosedUtc,
-    IReadOnlyList<string> DimensionsInScope,
-    IReadOnlyList<string> RespondentGroups,
-    IReadOnlyList<TargetDto> Targets,
-    RespondentCountsDto RespondentCounts,
-    IReadOnlyList<RespondentDto>? Respondents,
-    OrganisationRole YourRole,
-    Guid Version)
-{
-    public static AssessmentDto From(RoundView round) => new(
-        round.Id,
-        round.OrganisationId,
-        round.OrganisationName,
-        round.Name,
-        round.Status,
-        new ModelRefDto(round.ModelId, round.ModelVersion, round.ModelTitle),
-        round.OpensOn,
-        round.ClosesOn,
-        round.RespondentsSeeResults,
-        round.CreatedUtc,
-        round.ClosedUtc,
-        round.DimensionsInScope,
-        round.RespondentGroups,
-        [.. round.Targets.Select(TargetDto.From)],
-        new RespondentCountsDto(round.Counts.Total, round.Counts.Invited, round.Counts.InProgress, round.Counts.Submitted),
-        round.Respondents?.Select(RespondentDto.From).ToList(),
-        round.YourRole,
-        round.Version);
-}
-
-/// <summary>
-/// The target of one in-scope dimension: the stage the CX lead set (null when not set), the stage the submitted
-/// answers reach, and the target in force (the one set, else the default of one stage above the current).
-/// </summary>
-public sealed record TargetDto(
-    string DimensionId,
-    string DimensionTitle,
-    int? ExplicitStage,
-    int? CurrentStage,
-    int? EffectiveStage)
-{
-    public static TargetDto From(TargetView view) =>
-        new(view.DimensionId, view.DimensionTitle, view.ExplicitStage, view.CurrentStage, view.EffectiveStage);
-}
-
-public sealed record RespondentCountsDto(int Total, int Invited, int InProgress, int Submitted);
-
-/// <summary>A respondent; <paramref name="Completion"/> is answered ÷ in-scope questions, 0..1 (RULES.md §5.11).</summary>
-public sealed record RespondentDto(
-    int Id,
-    string Name,
-    string Email,
-    string Group,
-    RespondentStatus Status,
-    bool IsMember,
-    int Answered,
-    int Questions,
-    double Completion,
-    DateTime? StartedUtc,
-    DateTime? SubmittedUtc)
-{
-    public static RespondentDto From(RespondentView view) => new(
-        view.Id, view.Name, view.Email, view.Group, view.Status, view.IsMember, view.Answered, view.Questions,
-        view.Completion, view.StartedUtc, view.SubmittedUtc);
-}
-
-/// <summary>A respondent just added. <paramref name="InvitationLink"/> holds a secret shown only in this response.</summary>
-public sealed record RespondentCreatedDto(RespondentDto Respondent, string InvitationLink);
-
-public sealed record RespondentProgressDto(
-    int RespondentId,
-    RespondentStatus Status,
-    int Answered,
-    int Questions,
-    double Completion,
-    DateTime SavedUtc)
-{
-    public static RespondentProgressDto From(RespondentProgressView view) =>
-        new(view.RespondentId, view.Status, view.Answered, view.Questions, view.Completion, view.SavedUtc);
-}
-
-/// <summary>A respondent's saved answers in model order, and their importance ratings by dimension id.</summary>
-public sealed record AnswersDto(
-    int AssessmentId,
-    int RespondentId,
-    string RespondentName,
-    string Group,
-    RespondentStatus Status,
-    bool CanEdit,
-    int Questions,
-    IReadOnlyList<SavedAnswerDto> Answers,
-    IReadOnlyDictionary<string, int> Importance)
-{
-    public static AnswersDto From(QuestionnaireView view) => new(
-        view.RoundId,
-        view.RespondentId,
-        view.RespondentName,
-        view.Group,
-        view.Status,
-        view.CanEdit,
-        view.Questions,
-        [.. view.Model.AllQuestions
-            .Where(q => view.Answers.ContainsKey(q.Id))
-            .Select(q => (q.Id, Answer: view.Answers[q.Id]))
-            .Select(a => new SavedAnswerDto(a.Id, a.Answer.Level, a.Answer.Comment, a.Answer.Evidence, a.Answer.UpdatedUtc))],
-        view.Importance);
-}
-
-/// <summary>A saved answer: <paramref name="Level"/> 1..5, or null for Not applicable.</summary>
-public sealed record SavedAnswerDto(string QuestionId, int? Level, string? Comment, string? Evidence, DateTime UpdatedUtc);
+namespace CxMaturity.Web.Features.Results;
 
 /// <summary>
 /// Every figure of RULES.md §5 for a round, at full precision (round only to show: one decimal, half away from zero).
@@ -332,3 +166,18 @@ public sealed record CompletionDto(double Mean, IReadOnlyList<RespondentCompleti
 
 /// <summary>Answered in-scope questions (NotApplicable included) ÷ in-scope questions, 0..1.</summary>
 public sealed record RespondentCompletionDto(int RespondentId, int Answered, int Questions, double Ratio);
+
+/// <summary>
+/// The target of one in-scope dimension: the stage the CX lead set (null when not set), the stage the submitted
+/// answers reach, and the target in force (the one set, else the default of one stage above the current).
+/// </summary>
+public sealed record TargetDto(
+    string DimensionId,
+    string DimensionTitle,
+    int? ExplicitStage,
+    int? CurrentStage,
+    int? EffectiveStage)
+{
+    public static TargetDto From(TargetView view) =>
+        new(view.DimensionId, view.DimensionTitle, view.ExplicitStage, view.CurrentStage, view.EffectiveStage);
+}

@@ -1,0 +1,12 @@
+using CxMaturity.Assessment.Content;
+
+namespace CxMaturity.Web.Features.Api;
+
+public sealed record ModelRefDto(string Id, string Version, string Title);
+
+/// <summary>A stage: its level 1..5 and the model's name for it.</summary>
+public sealed record StageRefDto(int Level, string Name)
+{
+    public static StageRefDto? From(MaturityModel model, int? level) =>
+        level is { } l ? new StageRefDto(l, model.StageAt(l).Name) : null;
+}

@@ -1,0 +1,185 @@
+using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Rounds;
+using CxMaturity.Assessment.Scoring;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Models;
+using CxMaturity.Web.Features.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxMaturity.Web.Features.Questionnaires;
+
+/// <summary>
+/// A respondent's questionnaire: reading it, and saving answers, importance ratings and the handing in, for a member
+/// (their own, or anyone's for an Owner or CX lead) and for an invitee by the invitation link alike. The respondent is
+/// resolved once, in one query that also checks the caller's right to it; a save then writes in one transaction.
+/// </summary>
+public sealed class QuestionnaireService(
+    IDbContextFactory<AppDbContext> contextFactory,
+    ModelVersionStore models,
+    TimeProvider time)
+{
+    // Two devices saving for the same respondent at once: the second save meets the first's change of the respondent
+    // (its resume point) and is simply done again; each answer is written in one statement, so the last one wins.
+    private const int SaveAttempts = 3;
+
+    /// <summary>The questionnaire with the answers saved so far.</summary>
+    /// <exception cref="NotFoundException">The respondent is not the caller's to see, or the link is not valid.</exception>
+    /// <exception cref="ForbiddenException">A member asking for someone else's questionnaire without being Owner or CX lead.</exception>
+    /// <exception cref="ConflictException">The invitation link has expired: the round is closed.</exception>
+    public async Task<QuestionnaireView> GetAsync(RespondentRef who, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var resolved = await ResolveAsync(db, who, track: false, cancellationToken);
+        var respondentId = resolved.Respondent.Id;
+        var answers = await db.Answers.AsNoTracking()
+            .Where(a => a.RespondentId == respondentId)
+            .ToDictionaryAsync(a => a.QuestionId, a => new SavedAnswerView(a.Level, a.Comment, a.Evidence, a.UpdatedUtc), StringComparer.Ordinal, cancellationToken);
+        var importance = await db.ImportanceRatings.AsNoTracking()
+            .Where(i => i.RespondentId == respondentId)
+            .ToDictionaryAsync(i => i.DimensionId, i => i.Rating, StringComparer.Ordinal, cancellationToken);
+        var model = await models.LoadAsync(resolved.ModelVersionId, cancellationToken);
+        var questions = model.Dimensions.Where(d => resolved.DimensionsInScope.Contains(d.Id)).Sum(d => d.Questions.Count);
+        var respondent = resolved.Respondent;
+        return new QuestionnaireView(
+            resolved.RoundId, resolved.RoundName, resolved.OrganisationName, resolved.RoundStatus, resolved.ClosesOn, respondentId,
+            respondent.Name, respondent.Group, respondent.Status,
+            CanEdit: resolved.RoundStatus == RoundStatus.Open && respondent.Status != RespondentStatus.Submitted,
+            model, resolved.DimensionsInScope, answers, importance, respondent.LastDimensionId, questions,
+            string.IsNullOrWhiteSpace(resolved.InvitedBy) ? null : resolved.InvitedBy,
+            ScoringOptions.DefaultMinimumGroupSize);
+    }
+
+    /// <summary>
+    /// Saves answers and importance ratings in one transaction, then hands the questionnaire in when
+    /// <see cref="SaveAnswersRequest.Submit"/>. Every input problem is reported at once and nothing is saved. One
+    /// answer costs three statements: the resolution, the answer, the respondent.
+    /// </summary>
+    /// <exception cref="ValidationException">Keys such as <c>answers[3].level</c>, <c>answers[0].questionId</c>, <c>importance.voc</c>.</exception>
+    /// <exception cref="ConflictException">The round is not open, or the respondent already submitted.</exception>
+    public async Task<RespondentProgressView> SaveAsync(RespondentRef who, SaveAnswersRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var resolved = await ResolveAsync(db, who, track: true, cancellationToken);
+            var model = await models.LoadAsync(resolved.ModelVersionId, cancellationToken);
+            var target = new AnswerWriter.Target(resolved.Respondent, resolved.RoundStatus, model, resolved.DimensionsInScope, resolved.Answered);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var progress = await AnswerWriter.WriteAsync(
+                    db, target, request.Answers ?? [], request.Importance, AnswerWriteMode.Merge, request.Submit,
+                    allowOverwriteSubmitted: false, time.GetUtcNow().UtcDateTime, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return progress;
+            }
+            catch (ConcurrencyConflictException) when (attempt < SaveAttempts)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The questionnaires of rounds the user answers in as a member, newest round first.</summary>
+    public async Task<IReadOnlyList<MyQuestionnaireView>> ListMineAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Respondents.AsNoTracking()
+            .Where(r => r.UserId == userId
+                && db.Memberships.Any(m => m.UserId == userId && m.OrganisationId == r.Round!.OrganisationId))
+            .OrderByDescending(r => r.Round!.CreatedUtc).ThenByDescending(r => r.RoundId)
+            .Select(r => new MyQuestionnaireView(
+                r.RoundId, r.Round!.Name, r.Round.Status, r.Round.ClosesOn, r.Round.OrganisationId,
+                r.Round.Organisation!.Name, r.Id, r.Status))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The respondent and everything a read or a save needs of them, and the caller's right to them, in one query.
+    /// A member's own questionnaire, or anyone's for Owner and CX lead; an invitation link's while the round is not closed.
+    /// </summary>
+    private static async Task<Resolved> ResolveAsync(AppDbContext db, RespondentRef who, bool track, CancellationToken cancellationToken)
+    {
+        var respondents = track ? db.Respondents : db.Respondents.AsNoTracking();
+        switch (who)
+        {
+            case RespondentRef.ByMember member:
+            {
+                var found = await respondents
+                    .Where(r => r.Id == member.RespondentId && r.RoundId == member.RoundId)
+                    .Select(r => new Resolved(
+                        r,
+                        r.RoundId,
+                        r.Round!.Name,
+                        r.Round.Status,
+                        r.Round.ClosesOn,
+                        r.Round.ModelVersionId,
+                        r.Round.DimensionsInScope,
+                        r.Round.Organisation!.Name,
+                        db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                        r.Answers.Select(a => a.QuestionId).ToList(),
+                        db.Memberships
+                            .Where(m => m.OrganisationId == r.Round.OrganisationId && m.UserId == member.UserId)
+                            .Select(m => (OrganisationRole?)m.Role)
+                            .FirstOrDefault()))
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (found?.Role is not { } role)
+                {
+                    throw new NotFoundException($"Respondent {member.RespondentId} was not found in this round.");
+                }
+
+                if (found.Respondent.UserId != member.UserId && !role.CanManage())
+                {
+                    throw new ForbiddenException("You can only see and answer your own questionnaire.");
+                }
+
+                return found;
+            }
+
+            case RespondentRef.ByInvitation invitation:
+            {
+                var hash = Secrets.Hash(invitation.Secret ?? "");
+                var found = await respondents
+                    .Where(r => r.InvitationTokenHash == hash)
+                    .Select(r => new Resolved(
+                        r,
+                        r.RoundId,
+                        r.Round!.Name,
+                        r.Round.Status,
+                        r.Round.ClosesOn,
+                        r.Round.ModelVersionId,
+                        r.Round.DimensionsInScope,
+                        r.Round.Organisation!.Name,
+                        db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                        r.Answers.Select(a => a.QuestionId).ToList(),
+                        null))
+                    .FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException("This invitation link is not valid. Ask the person who sent it for a new one.");
+                if (found.RoundStatus == RoundStatus.Closed)
+                {
+                    throw new ConflictException("This invitation link has expired: the assessment round is closed.");
+                }
+
+                return found;
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(who), who, "Unknown kind of respondent reference.");
+        }
+    }
+
+    private sealed record Resolved(
+        Respondent Respondent,
+        int RoundId,
+        string RoundName,
+        RoundStatus RoundStatus,
+        DateOnly? ClosesOn,
+        int ModelVersionId,
+        List<string> DimensionsInScope,
+        string OrganisationName,
+        string? InvitedBy,
+        List<string> Answered,
+        OrganisationRole? Role);
+}

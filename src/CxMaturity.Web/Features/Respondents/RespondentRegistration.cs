@@ -1,0 +1,95 @@
+using System.Net.Mail;
+using CxMaturity.Assessment.Scoring;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxMaturity.Web.Features.Respondents;
+
+/// <summary>
+/// The one way a respondent joins a round, on the caller's context and inside the caller's transaction: checks the
+/// name, email and group, links a member's account by email, and adds the respondent with a fresh invitation
+/// secret. Checks no access: the callers (adding a respondent, importing a workbook for someone new) have.
+/// </summary>
+internal static class RespondentRegistration
+{
+    /// <summary>A round a respondent may join.</summary>
+    public sealed record Round(int Id, int OrganisationId, RoundStatus Status, IReadOnlyList<string> RespondentGroups);
+
+    /// <summary>Validates and adds the respondent (saving is the caller's); the secret goes into the invitation link only.</summary>
+    /// <exception cref="ConflictException">The round is closed.</exception>
+    /// <exception cref="ValidationException">Keys <c>name</c>, <c>email</c>, <c>group</c>.</exception>
+    public static async Task<(Respondent Respondent, string Secret)> AddAsync(
+        AppDbContext db,
+        ILookupNormalizer normalizer,
+        Round round,
+        AddRespondentRequest request,
+        string invitedByUserId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (round.Status == RoundStatus.Closed)
+        {
+            throw new ConflictException("The round is closed. Reopen it to add respondents.");
+        }
+
+        var errors = new ValidationErrors();
+        var email = (request.Email ?? "").Trim();
+        var member = default(MemberMatch);
+        if (email.Length > FieldLimits.Email || !MailAddress.TryCreate(email, out _))
+        {
+            errors.Add("email", "Give a valid email address.");
+        }
+        else
+        {
+            var normalized = normalizer.NormalizeEmail(email);
+            member = await db.Memberships.AsNoTracking()
+                .Where(m => m.OrganisationId == round.OrganisationId && m.User!.NormalizedEmail == normalized)
+                .Select(m => new MemberMatch(m.UserId, m.User!.DisplayName))
+                .FirstOrDefaultAsync(cancellationToken);
+            var lowered = email.ToLowerInvariant();
+            var memberUserId = member?.UserId;
+            var taken = await db.Respondents.AnyAsync(
+                r => r.RoundId == round.Id && (r.Email.ToLower() == lowered || (memberUserId != null && r.UserId == memberUserId)),
+                cancellationToken);
+            if (taken)
+            {
+                errors.Add("email", $"{email} is already a respondent in this round.");
+            }
+        }
+
+        var typed = (request.Name ?? "").Trim();
+        var name = errors.Text(
+            "name",
+            typed.Length == 0 && member is not null ? (member.DisplayName.Length > 0 ? member.DisplayName : email) : typed,
+            FieldLimits.Name,
+            "the respondent's name",
+            required: true)!;
+
+        var group = round.RespondentGroups.FirstOrDefault(g => string.Equals(g, request.Group?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (group is null)
+        {
+            errors.Add("group", $"Choose one of the organisation's respondent groups: {string.Join(", ", round.RespondentGroups)}.");
+        }
+
+        errors.ThrowIfAny();
+
+        var secret = Secrets.Create();
+        var respondent = new Respondent
+        {
+            RoundId = round.Id,
+            UserId = member?.UserId,
+            Name = name,
+            Email = email,
+            Group = group!,
+            Status = RespondentStatus.Invited,
+            InvitationTokenHash = Secrets.Hash(secret),
+            InvitedByUserId = invitedByUserId,
+        };
+        db.Respondents.Add(respondent);
+        return (respondent, secret);
+    }
+
+    private sealed record MemberMatch(string UserId, string DisplayName);
+}

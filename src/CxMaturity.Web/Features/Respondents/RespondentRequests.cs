@@ -1,0 +1,4 @@
+namespace CxMaturity.Web.Features.Respondents;
+
+/// <summary>A respondent to add. When the email belongs to a member of the organisation, the respondent is linked to their account.</summary>
+public sealed record AddRespondentRequest(string Name, string Email, string Group);

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using CxMaturity.Web.Features.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CxMaturity.Web.Features.Rounds;
+
+/// <summary>
+/// Rounds over HTTP, where the API calls them assessments: create one, read one. <see cref="RoundService"/> checks the
+/// caller's role in the organisation owning the round; a round of another organisation answers 404.
+/// </summary>
+public static class RoundEndpoints
+{
+    public static RouteGroupBuilder MapRoundEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/organisations/{orgId:int}/assessments", CreateAsync)
+            .WithTags("Assessments")
+            .WithName("CreateAssessment")
+            .WithSummary("Creates an assessment round on the latest version of a model and opens it. Owner and CX lead.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapGet("/assessments/{id:int}", GetAsync)
+            .WithTags("Assessments")
+            .WithName("GetAssessment")
+            .WithSummary("The round, its targets and respondent counts; the respondents themselves for Owner and CX lead.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Created<AssessmentDto>> CreateAsync(
+        int orgId,
+        CreateAssessmentDto body,
+        ClaimsPrincipal user,
+        RoundService service,
+        CancellationToken cancellationToken)
+    {
+        var round = await service.CreateRoundAsync(
+            ApiUser.IdOf(user),
+            orgId,
+            new CreateRoundRequest(
+                body.ModelId, body.Name, body.OpensOn, body.ClosesOn, body.DimensionsInScope, body.RespondentsSeeResults),
+            cancellationToken);
+        return TypedResults.Created($"/api/v1/assessments/{round.Id}", AssessmentDto.From(round));
+    }
+
+    private static async Task<Ok<AssessmentDto>> GetAsync(
+        int id,
+        ClaimsPrincipal user,
+        RoundService service,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(AssessmentDto.From(await service.GetRoundAsync(ApiUser.IdOf(user), id, cancellationToken)));
+}
