@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Project> Projects => Set<Project>();
 
+    public DbSet<InstallationClaim> InstallationClaims => Set<InstallationClaim>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenewVersions();

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace CxMaturity.Web.Data;
 
 /// <summary>Where CxMaturity keeps its data (the <c>Data</c> section): the SQLite database and, later, outbox and backups.</summary>
@@ -16,6 +14,4 @@ public sealed class DataOptions
     public string Directory { get; set; } = "App_Data";
 
     public string DatabasePath => Path.Combine(Directory, DatabaseFileName);
-
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
 }

@@ -1,3 +1,4 @@
+using CxMaturity.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ internal sealed partial class DatabaseMigrator(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await SqliteProvider.PrepareAsync(db, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {

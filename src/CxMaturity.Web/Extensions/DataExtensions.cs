@@ -1,4 +1,5 @@
 using CxMaturity.Web.Data;
+using CxMaturity.Web.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,10 +27,8 @@ public static class DataExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
 
-        services.AddSingleton<SqlitePragmaInterceptor>();
-        services.AddDbContextFactory<AppDbContext>((provider, options) => options
-            .UseSqlite(provider.GetRequiredService<IOptions<DataOptions>>().Value.ConnectionString)
-            .AddInterceptors(provider.GetRequiredService<SqlitePragmaInterceptor>()));
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+            options.UseCxMaturitySqlite(provider.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseMigrator>();
         return builder;

@@ -198,7 +198,7 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
         var ownerUser = await factory.CreateUserAsync();
         var owner = await factory.CreateApiClientAsync(ownerUser.Id);
         var organisation = await (await owner.PostJsonAsync("/api/v1/organisations", new { name = "Results Ltd" }))
-            .ReadAsync<Features.Organisations.OrganisationSummaryDto>(HttpStatusCode.Created);
+            .ReadAsync<CxMaturity.Web.Features.Organisations.OrganisationSummaryDto>(HttpStatusCode.Created);
         var round = await (await owner.PostJsonAsync(
                 $"/api/v1/organisations/{organisation.Id}/assessments",
                 new { modelId = CxWebApplicationFactory.ModelId, name = "Baseline", dimensionsInScope = Scope }))

@@ -194,7 +194,7 @@ public sealed class WorkbookDownloadTests(CxWebApplicationFactory factory) : ICl
 
         using var questionnaire = await GetAsync($"/downloads/rounds/{roundId}/questionnaire.xlsx", ownerCookie);
         Assert.Equal(HttpStatusCode.OK, questionnaire.StatusCode);
-        Assert.Equal(Features.Workbooks.WorkbookFile.ContentType, questionnaire.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(CxMaturity.Web.Features.Workbooks.WorkbookFile.ContentType, questionnaire.Content.Headers.ContentType?.MediaType);
 
         using var anonymous = await GetAsync(path, null);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
@@ -202,7 +202,7 @@ public sealed class WorkbookDownloadTests(CxWebApplicationFactory factory) : ICl
 
         using var notTheirs = await GetAsync(path, await factory.SignInCookieAsync(stranger.Owner.Id));
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
-        Assert.NotEqual(Features.Workbooks.WorkbookFile.ContentType, notTheirs.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(CxMaturity.Web.Features.Workbooks.WorkbookFile.ContentType, notTheirs.Content.Headers.ContentType?.MediaType);
 
         using var respondent = await GetAsync(path, await factory.SignInCookieAsync(respondentMember.Id));
         Assert.Equal(HttpStatusCode.Forbidden, respondent.StatusCode);

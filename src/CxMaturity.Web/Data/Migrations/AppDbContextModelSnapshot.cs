@@ -195,6 +195,24 @@ namespace CxMaturity.Web.Data.Migrations
                     b.ToTable("ImportanceRatings");
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.InstallationClaim", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstallationClaims");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.Membership", b =>
                 {
                     b.Property<int>("Id")

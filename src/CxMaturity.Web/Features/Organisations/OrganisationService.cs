@@ -15,6 +15,11 @@ public sealed class OrganisationService(
     ILookupNormalizer normalizer,
     TimeProvider time)
 {
+    /// <summary>The tag on the query that reads an organisation's Owners before one of them steps down or leaves.</summary>
+    public const string OwnerGuardTag = "owner-guard";
+
+    // A change of the Owners that meets another one is read again; the second attempt then sees the first's outcome.
+    private const int OwnerChangeAttempts = 3;
 
     /// <summary>The organisations the user belongs to, by name.</summary>
     public async Task<IReadOnlyList<OrganisationSummaryView>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
@@ -158,19 +163,28 @@ public sealed class OrganisationService(
             throw ValidationException.For("role", "Choose one of the roles Owner, CxLead, Contributor, Respondent or Viewer.");
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
-        var membership = await FindMembershipAsync(db, organisationId, memberUserId, cancellationToken);
-        if (membership.Role == OrganisationRole.Owner && role != OrganisationRole.Owner)
+        for (var attempt = 1; ; attempt++)
         {
-            await RequireAnotherOwnerAsync(db, membership, "given another role", cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
+            var membership = await FindMembershipAsync(db, organisationId, memberUserId, cancellationToken);
+            try
+            {
+                var owners = membership.Role == OrganisationRole.Owner && role != OrganisationRole.Owner
+                    ? await OwnersVersionAsync(db, membership, "given another role", cancellationToken)
+                    : (Guid?)null;
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await ClaimOwnersAsync(db, organisationId, owners, cancellationToken);
+                membership.Role = role;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new MemberView(membership.UserId, membership.User!.Email ?? "", membership.User.DisplayName, role);
+            }
+            catch (ConcurrencyConflictException) when (attempt < OwnerChangeAttempts)
+            {
+                // Another change of the Owners went first: read them again and decide again.
+            }
         }
-
-        membership.Role = role;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new MemberView(membership.UserId, membership.User!.Email ?? "", membership.User.DisplayName, role);
     }
 
     /// <summary>
@@ -181,18 +195,28 @@ public sealed class OrganisationService(
     /// <exception cref="ConflictException">The member is the organisation's only Owner.</exception>
     public async Task RemoveMemberAsync(string userId, int organisationId, string memberUserId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
-        var membership = await FindMembershipAsync(db, organisationId, memberUserId, cancellationToken);
-        if (membership.Role == OrganisationRole.Owner)
+        for (var attempt = 1; ; attempt++)
         {
-            await RequireAnotherOwnerAsync(db, membership, "removed", cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
+            var membership = await FindMembershipAsync(db, organisationId, memberUserId, cancellationToken);
+            try
+            {
+                var owners = membership.Role == OrganisationRole.Owner
+                    ? await OwnersVersionAsync(db, membership, "removed", cancellationToken)
+                    : (Guid?)null;
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await ClaimOwnersAsync(db, organisationId, owners, cancellationToken);
+                db.Memberships.Remove(membership);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < OwnerChangeAttempts)
+            {
+                // Another change of the Owners went first: read them again and decide again.
+            }
         }
-
-        db.Memberships.Remove(membership);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task<Membership> FindMembershipAsync(
@@ -205,21 +229,49 @@ public sealed class OrganisationService(
             .SingleOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == memberUserId, cancellationToken)
         ?? throw new NotFoundException("That person is not a member of this organisation.");
 
-    // Read inside the caller's transaction, which SQLite runs as BEGIN IMMEDIATE: two Owners stepping down at the
-    // same moment are serialised, so the second one finds no other Owner left.
-    private static async Task RequireAnotherOwnerAsync(
-        AppDbContext db,
-        Membership owner,
-        string change,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// An organisation always keeps an Owner: <paramref name="owner"/> may step down or leave only while another Owner
+    /// remains. Counting alone would not hold on a database that runs transactions side by side (two Owners stepping
+    /// down at once would each count the other), so the organisation's version guards its set of Owners: this reads
+    /// it with the count, and <see cref="ClaimOwnersAsync"/> changes it only if nobody changed it since.
+    /// </summary>
+    /// <exception cref="ConflictException"><paramref name="owner"/> is the only Owner.</exception>
+    private static async Task<Guid> OwnersVersionAsync(AppDbContext db, Membership owner, string change, CancellationToken cancellationToken)
     {
-        var otherOwners = await db.Memberships.CountAsync(
-            m => m.OrganisationId == owner.OrganisationId && m.Role == OrganisationRole.Owner && m.Id != owner.Id,
-            cancellationToken);
-        if (otherOwners == 0)
+        var organisation = await db.Organisations.AsNoTracking()
+            .TagWith(OwnerGuardTag)
+            .Where(o => o.Id == owner.OrganisationId)
+            .Select(o => new { o.Version, OtherOwners = o.Memberships.Count(m => m.Role == OrganisationRole.Owner && m.Id != owner.Id) })
+            .SingleAsync(cancellationToken);
+        if (organisation.OtherOwners == 0)
         {
             throw new ConflictException(
                 $"{owner.User!.Email} is the only Owner of this organisation and cannot be {change}. Make another member Owner first.");
+        }
+
+        return organisation.Version;
+    }
+
+    /// <summary>
+    /// Inside the change's transaction: moves the organisation's version on from <paramref name="version"/>, as read
+    /// with its Owners, and checks that the database touched the row. Of two changes that each leave one Owner fewer,
+    /// only the first goes through; the second finds the version moved and is read again (and then refused).
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">Another change of the Owners went first.</exception>
+    private static async Task ClaimOwnersAsync(AppDbContext db, int organisationId, Guid? version, CancellationToken cancellationToken)
+    {
+        if (version is not { } read)
+        {
+            return;
+        }
+
+        var touched = await db.Organisations
+            .Where(o => o.Id == organisationId && o.Version == read)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.Version, Guid.NewGuid()), cancellationToken);
+        if (touched != 1)
+        {
+            throw new ConcurrencyConflictException(
+                "Someone else changed this organisation's Owners at the same moment. Reload and try again.");
         }
     }
 

@@ -1,6 +1,7 @@
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CxMaturity.Web.Features.Questionnaires;
 
@@ -18,8 +19,9 @@ internal enum AnswerWriteMode
 /// The one place answers are written, on the caller's context and inside the caller's transaction, for the
 /// questionnaire page, the API and the workbook import alike. It validates every answer and rating against the
 /// round's model and scope, refuses a round that is not open and, unless told otherwise, a respondent who already
-/// submitted; then writes the answers in one statement, applies the respondent's own rules (answering, submitting,
-/// reopening) and reports progress from what it knows, without counting in the database.
+/// submitted; applies the respondent's own rules (answering, submitting, reopening); then writes the answers in one
+/// statement, in a transaction when there is more than one statement to send, and reports progress from what it
+/// knows, without counting in the database.
 /// </summary>
 internal static class AnswerWriter
 {
@@ -63,23 +65,7 @@ internal static class AnswerWriter
             throw new ConflictException("Answers were already submitted; they can no longer be changed.");
         }
 
-        if (mode == AnswerWriteMode.Replace)
-        {
-            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(
-                db.Answers.Where(a => a.RespondentId == respondent.Id), cancellationToken);
-        }
-
-        await AnswerRows.UpsertAnswersAsync(
-            db,
-            respondent.Id,
-            [.. answers.Select(a => (a.QuestionId, a.Level, Clean(a.Comment), Clean(a.Evidence)))],
-            now,
-            cancellationToken);
-        if (importance is { Count: > 0 })
-        {
-            await AnswerRows.UpsertImportanceAsync(db, respondent.Id, importance, cancellationToken);
-        }
-
+        // The respondent's own rules first, in memory: whether they change decides how many statements are sent.
         if (mode == AnswerWriteMode.Replace || answers.Count > 0 || importance is { Count: > 0 } || submit)
         {
             respondent.MarkAnswered(now, answers.Count > 0 ? questions[answers[^1].QuestionId].DimensionId : null);
@@ -94,7 +80,36 @@ internal static class AnswerWriter
             respondent.Reopen();
         }
 
+        // One statement needs no transaction of its own: saving one more answer of a respondent in progress is a
+        // single upsert. More than one run in a transaction, the caller's if it has one.
+        db.ChangeTracker.DetectChanges();
+        var statements = (mode == AnswerWriteMode.Replace ? 1 : 0) + (answers.Count > 0 ? 1 : 0)
+            + (importance?.Values.Any(r => r is null) == true ? 1 : 0) + (importance?.Values.Any(r => r is not null) == true ? 1 : 0)
+            + (db.ChangeTracker.HasChanges() ? 1 : 0);
+        await using var transaction = statements > 1 && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        if (mode == AnswerWriteMode.Replace)
+        {
+            await db.Answers.Where(a => a.RespondentId == respondent.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await AnswerRows.UpsertAnswersAsync(
+            db,
+            respondent.Id,
+            [.. answers.Select(a => (a.QuestionId, a.Level, Clean(a.Comment), Clean(a.Evidence)))],
+            now,
+            cancellationToken);
+        if (importance is { Count: > 0 })
+        {
+            await AnswerRows.UpsertImportanceAsync(db, respondent.Id, importance, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         var answered = new HashSet<string>(mode == AnswerWriteMode.Replace ? [] : target.AnsweredBefore, StringComparer.Ordinal);
         answered.UnionWith(answers.Select(a => a.QuestionId));

@@ -23,6 +23,9 @@ public sealed class QuestionnaireService(
     // (its resume point) and is simply done again; each answer is written in one statement, so the last one wins.
     private const int SaveAttempts = 3;
 
+    /// <summary>The tag on the one query that resolves a respondent, for tracing (and for tests that time it).</summary>
+    public const string ResolveTag = "questionnaire-resolve";
+
     /// <summary>The questionnaire with the answers saved so far.</summary>
     /// <exception cref="NotFoundException">The respondent is not the caller's to see, or the link is not valid.</exception>
     /// <exception cref="ForbiddenException">A member asking for someone else's questionnaire without being Owner or CX lead.</exception>
@@ -53,7 +56,8 @@ public sealed class QuestionnaireService(
     /// <summary>
     /// Saves answers and importance ratings in one transaction, then hands the questionnaire in when
     /// <see cref="SaveAnswersRequest.Submit"/>. Every input problem is reported at once and nothing is saved. One
-    /// answer costs three statements: the resolution, the answer, the respondent.
+    /// more answer of a respondent in progress costs two statements (reading the respondent, the upsert); the first
+    /// answer, or handing in, three (and a transaction around the writes).
     /// </summary>
     /// <exception cref="ValidationException">Keys such as <c>answers[3].level</c>, <c>answers[0].questionId</c>, <c>importance.voc</c>.</exception>
     /// <exception cref="ConflictException">The round is not open, or the respondent already submitted.</exception>
@@ -66,18 +70,15 @@ public sealed class QuestionnaireService(
             var resolved = await ResolveAsync(db, who, track: true, cancellationToken);
             var model = await models.LoadAsync(resolved.ModelVersionId, cancellationToken);
             var target = new AnswerWriter.Target(resolved.Respondent, resolved.RoundStatus, model, resolved.DimensionsInScope, resolved.Answered);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var progress = await AnswerWriter.WriteAsync(
+                return await AnswerWriter.WriteAsync(
                     db, target, request.Answers ?? [], request.Importance, AnswerWriteMode.Merge, request.Submit,
                     allowOverwriteSubmitted: false, time.GetUtcNow().UtcDateTime, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return progress;
             }
             catch (ConcurrencyConflictException) when (attempt < SaveAttempts)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                // Rolled back with the transaction; read the respondent again and save again.
             }
         }
     }
@@ -108,6 +109,7 @@ public sealed class QuestionnaireService(
             case RespondentRef.ByMember member:
             {
                 var found = await respondents
+                    .TagWith(ResolveTag)
                     .Where(r => r.Id == member.RespondentId && r.RoundId == member.RoundId)
                     .Select(r => new Resolved(
                         r,
@@ -142,6 +144,7 @@ public sealed class QuestionnaireService(
             {
                 var hash = Secrets.Hash(invitation.Secret ?? "");
                 var found = await respondents
+                    .TagWith(ResolveTag)
                     .Where(r => r.InvitationTokenHash == hash)
                     .Select(r => new Resolved(
                         r,

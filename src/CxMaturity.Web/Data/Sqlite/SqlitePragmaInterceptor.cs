@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace CxMaturity.Web.Data;
+namespace CxMaturity.Web.Data.Sqlite;
 
 /// <summary>
 /// Sets two pragmas on every connection. <c>synchronous=NORMAL</c>: with WAL (set once, it persists in the file) a
@@ -12,6 +12,9 @@ namespace CxMaturity.Web.Data;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
+    /// <summary>The interceptor holds no state, so every context shares one.</summary>
+    public static readonly SqlitePragmaInterceptor Instance = new();
+
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
