@@ -27,8 +27,11 @@ public static class DataExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
 
-        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        // Pooled: a context is reset and reused rather than built, which under load was the largest cost of a cheap
+        // request (docs/PERFORMANCE.md). Identity gets its scoped context from the same pool.
+        services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
             options.UseCxMaturitySqlite(provider.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseMigrator>();
         return builder;

@@ -31,6 +31,7 @@ public static class FeatureExtensions
         services.AddScoped<ResultsService>();
         services.AddScoped<RoadmapService>();
         services.AddScoped<ProjectService>();
+        services.AddMemoryCache();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<FirstRunService>();
         services.AddWorkbooks();

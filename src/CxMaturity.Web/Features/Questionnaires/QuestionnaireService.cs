@@ -99,80 +99,96 @@ public sealed class QuestionnaireService(
 
     /// <summary>
     /// The respondent and everything a read or a save needs of them, and the caller's right to them, in one query.
-    /// A member's own questionnaire, or anyone's for Owner and CX lead; an invitation link's while the round is not closed.
+    /// A member's own questionnaire, or anyone's for Owner and CX lead; an invitation link's while the round is not
+    /// closed. The queries are compiled once: the answer path runs them on every click.
     /// </summary>
     private static async Task<Resolved> ResolveAsync(AppDbContext db, RespondentRef who, bool track, CancellationToken cancellationToken)
     {
-        var respondents = track ? db.Respondents : db.Respondents.AsNoTracking();
-        switch (who)
+        var (roundId, respondentId, userId, hash) = who switch
         {
-            case RespondentRef.ByMember member:
+            RespondentRef.ByMember m => (m.RoundId, m.RespondentId, m.UserId, (string?)null),
+            RespondentRef.ByInvitation i => (0, 0, "", Secrets.Hash(i.Secret ?? "")),
+            _ => throw new ArgumentOutOfRangeException(nameof(who), who, "Unknown kind of respondent reference."),
+        };
+        var found = track
+            ? await ForSaving(db, roundId, respondentId, userId, hash, cancellationToken)
+            : await ForReading(db, roundId, respondentId, userId, hash, cancellationToken);
+        if (hash is null)
+        {
+            if (found?.Role is not { } role)
             {
-                var found = await respondents
-                    .TagWith(ResolveTag)
-                    .Where(r => r.Id == member.RespondentId && r.RoundId == member.RoundId)
-                    .Select(r => new Resolved(
-                        r,
-                        r.RoundId,
-                        r.Round!.Name,
-                        r.Round.Status,
-                        r.Round.ClosesOn,
-                        r.Round.ModelVersionId,
-                        r.Round.DimensionsInScope,
-                        r.Round.Organisation!.Name,
-                        db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                        r.Answers.Select(a => a.QuestionId).ToList(),
-                        db.Memberships
-                            .Where(m => m.OrganisationId == r.Round.OrganisationId && m.UserId == member.UserId)
-                            .Select(m => (OrganisationRole?)m.Role)
-                            .FirstOrDefault()))
-                    .FirstOrDefaultAsync(cancellationToken);
-                if (found?.Role is not { } role)
-                {
-                    throw new NotFoundException($"Respondent {member.RespondentId} was not found in this round.");
-                }
-
-                if (found.Respondent.UserId != member.UserId && !role.CanManage())
-                {
-                    throw new ForbiddenException("You can only see and answer your own questionnaire.");
-                }
-
-                return found;
+                throw new NotFoundException($"Respondent {respondentId} was not found in this round.");
             }
 
-            case RespondentRef.ByInvitation invitation:
+            if (found.Respondent.UserId != userId && !role.CanManage())
             {
-                var hash = Secrets.Hash(invitation.Secret ?? "");
-                var found = await respondents
-                    .TagWith(ResolveTag)
-                    .Where(r => r.InvitationTokenHash == hash)
-                    .Select(r => new Resolved(
-                        r,
-                        r.RoundId,
-                        r.Round!.Name,
-                        r.Round.Status,
-                        r.Round.ClosesOn,
-                        r.Round.ModelVersionId,
-                        r.Round.DimensionsInScope,
-                        r.Round.Organisation!.Name,
-                        db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                        r.Answers.Select(a => a.QuestionId).ToList(),
-                        null))
-                    .FirstOrDefaultAsync(cancellationToken)
-                    ?? throw new NotFoundException("This invitation link is not valid. Ask the person who sent it for a new one.");
-                if (found.RoundStatus == RoundStatus.Closed)
-                {
-                    throw new ConflictException("This invitation link has expired: the assessment round is closed.");
-                }
-
-                return found;
+                throw new ForbiddenException("You can only see and answer your own questionnaire.");
             }
 
-            default:
-                throw new ArgumentOutOfRangeException(nameof(who), who, "Unknown kind of respondent reference.");
+            return found;
         }
+
+        if (found is null)
+        {
+            throw new NotFoundException("This invitation link is not valid. Ask the person who sent it for a new one.");
+        }
+
+        if (found.RoundStatus == RoundStatus.Closed)
+        {
+            throw new ConflictException("This invitation link has expired: the assessment round is closed.");
+        }
+
+        return found;
     }
 
+    // A member names the round and respondent; an invitee presents the hash of the link's secret (then the member's
+    // arguments are unused). For a member the row carries their role in the round's organisation, null if none.
+    private static readonly Func<AppDbContext, int, int, string, string?, CancellationToken, Task<Resolved?>> ForSaving =
+        EF.CompileAsyncQuery((AppDbContext db, int roundId, int respondentId, string userId, string? hash, CancellationToken _) =>
+            db.Respondents
+                .TagWith(ResolveTag)
+                .Where(r => hash == null ? r.Id == respondentId && r.RoundId == roundId : r.InvitationTokenHash == hash)
+                .Select(r => new Resolved(
+                    r,
+                    r.RoundId,
+                    "",
+                    r.Round!.Status,
+                    null,
+                    r.Round.ModelVersionId,
+                    r.Round.DimensionsInScope,
+                    "",
+                    null,
+                    r.Answers.Select(a => a.QuestionId).ToList(),
+                    db.Memberships
+                        .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
+                        .Select(m => (OrganisationRole?)m.Role)
+                        .FirstOrDefault()))
+                .FirstOrDefault());
+
+    private static readonly Func<AppDbContext, int, int, string, string?, CancellationToken, Task<Resolved?>> ForReading =
+        EF.CompileAsyncQuery((AppDbContext db, int roundId, int respondentId, string userId, string? hash, CancellationToken _) =>
+            db.Respondents
+                .AsNoTracking()
+                .TagWith(ResolveTag)
+                .Where(r => hash == null ? r.Id == respondentId && r.RoundId == roundId : r.InvitationTokenHash == hash)
+                .Select(r => new Resolved(
+                    r,
+                    r.RoundId,
+                    r.Round!.Name,
+                    r.Round.Status,
+                    r.Round.ClosesOn,
+                    r.Round.ModelVersionId,
+                    r.Round.DimensionsInScope,
+                    r.Round.Organisation!.Name,
+                    db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                    new List<string>(),
+                    db.Memberships
+                        .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
+                        .Select(m => (OrganisationRole?)m.Role)
+                        .FirstOrDefault()))
+                .FirstOrDefault());
+
+    /// <summary>What <see cref="ResolveAsync"/> finds. Reading leaves <see cref="Answered"/> empty; saving leaves the names empty.</summary>
     private sealed record Resolved(
         Respondent Respondent,
         int RoundId,

@@ -2,6 +2,7 @@ using CxMaturity.Assessment.Common;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CxMaturity.Web.Features.Tokens;
 
@@ -9,8 +10,16 @@ namespace CxMaturity.Web.Features.Tokens;
 /// Personal access tokens for the HTTP API (<c>Authorization: Bearer &lt;token&gt;</c>). A token carries exactly its
 /// owner's permissions; only its SHA-256 is stored.
 /// </summary>
-public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFactory, TimeProvider time)
+/// <remarks>
+/// A token found valid is remembered for <see cref="RememberedFor"/>, so that a busy client does not cost a query on
+/// every call. Revoking forgets it at once on this server; another server of the same installation may accept it
+/// for up to that long.
+/// </remarks>
+public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFactory, IMemoryCache cache, TimeProvider time)
 {
+    /// <summary>How long a token found valid is accepted without asking the database again.</summary>
+    public static readonly TimeSpan RememberedFor = TimeSpan.FromSeconds(10);
+
     private const int PrefixLength = 8;
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
@@ -72,6 +81,8 @@ public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFa
             token.RevokedUtc = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        cache.Remove(CacheKey(token.TokenHash));
     }
 
     /// <summary>
@@ -86,6 +97,18 @@ public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFa
         }
 
         var hash = Secrets.Hash(rawToken.Trim());
+        var now = time.GetUtcNow().UtcDateTime;
+        if (cache.TryGetValue(CacheKey(hash), out ValidToken? known) && known is not null)
+        {
+            if (now - known.LastUsedUtc >= LastUsedResolution)
+            {
+                await NoteUseAsync(known.Id, now, cancellationToken);
+                known.LastUsedUtc = now;
+            }
+
+            return known.UserId;
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var token = await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedUtc == null)
@@ -96,18 +119,34 @@ public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFa
             return null;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        if (token.LastUsedUtc is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+        var lastUsed = token.LastUsedUtc ?? DateTime.MinValue;
+        if (now - lastUsed >= LastUsedResolution)
         {
-            var stale = now - LastUsedResolution;
-            await db.PersonalAccessTokens
-                .Where(t => t.Id == token.Id && (t.LastUsedUtc == null || t.LastUsedUtc <= stale))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), cancellationToken);
+            await NoteUseAsync(token.Id, now, cancellationToken);
+            lastUsed = now;
         }
 
+        cache.Set(CacheKey(hash), new ValidToken(token.Id, token.UserId) { LastUsedUtc = lastUsed }, RememberedFor);
         return token.UserId;
     }
 
+    // At most once a minute, and only if no other call noted it in the meantime.
+    private async Task NoteUseAsync(int tokenId, DateTime now, CancellationToken cancellationToken)
+    {
+        var stale = now - LastUsedResolution;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.PersonalAccessTokens
+            .Where(t => t.Id == tokenId && (t.LastUsedUtc == null || t.LastUsedUtc <= stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), cancellationToken);
+    }
+
+    private static string CacheKey(string tokenHash) => "access-token:" + tokenHash;
+
     private static AccessTokenView View(PersonalAccessToken t) =>
         new(t.Id, t.Name, t.Prefix, t.CreatedUtc, t.LastUsedUtc, t.RevokedUtc);
+
+    private sealed record ValidToken(int Id, string UserId)
+    {
+        public DateTime LastUsedUtc { get; set; }
+    }
 }
