@@ -129,4 +129,16 @@ public sealed record RespondentCompletion(string RespondentId, int Answered, int
     /// </summary>
     public static RespondentCompletion Of(string respondentId, int answered, int questions) =>
         new(respondentId, answered, questions, questions == 0 ? 0 : (double)answered / questions);
+
+    /// <summary>
+    /// A round's completion: the mean of its respondents' ratios, 0 with no respondents. Every respondent of a round
+    /// has the same in-scope questions, so it is also all their in-scope answers ÷ (respondents × questions), which
+    /// is how <see cref="Mean(int, int, int)"/> works it out from totals.
+    /// </summary>
+    public static double Mean(IReadOnlyCollection<RespondentCompletion> completions) =>
+        completions.Count == 0 ? 0 : completions.Average(c => c.Ratio);
+
+    /// <summary>A round's completion from totals: <paramref name="answeredInScope"/> answers of <paramref name="respondents"/> respondents to <paramref name="questions"/> in-scope questions each.</summary>
+    public static double Mean(int answeredInScope, int respondents, int questions) =>
+        respondents == 0 || questions == 0 ? 0 : answeredInScope / ((double)respondents * questions);
 }

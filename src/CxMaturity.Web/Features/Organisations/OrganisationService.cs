@@ -1,4 +1,5 @@
 using CxMaturity.Assessment.Common;
+using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Common;
@@ -21,28 +22,37 @@ public sealed class OrganisationService(
     // A change of the Owners that meets another one is read again; the second attempt then sees the first's outcome.
     private const int OwnerChangeAttempts = 3;
 
-    /// <summary>The organisations the user belongs to, by name.</summary>
+    /// <summary>
+    /// The organisations the user belongs to, by name, each with how many rounds the user may see and the latest of
+    /// them. One query, and two more only when the user sees any round.
+    /// </summary>
     public async Task<IReadOnlyList<OrganisationSummaryView>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var visible = VisibleRounds(db, userId);
         var organisations = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
             .OrderBy(m => m.Organisation!.Name)
-            .Select(m => new { m.OrganisationId, m.Organisation!.Name, m.Role })
+            .Select(m => new
+            {
+                m.OrganisationId,
+                m.Organisation!.Name,
+                m.Role,
+                Rounds = visible.Count(r => r.OrganisationId == m.OrganisationId),
+                LatestRoundId = visible.Where(r => r.OrganisationId == m.OrganisationId).Max(r => (int?)r.Id),
+            })
             .ToListAsync(cancellationToken);
-
-        var visible = await VisibleRounds(db, userId)
-            .GroupBy(r => r.OrganisationId)
-            .Select(g => new { OrganisationId = g.Key, Count = g.Count(), LatestId = g.Max(r => r.Id) })
-            .ToListAsync(cancellationToken);
-        var latestIds = visible.Select(v => v.LatestId).ToList();
-        var respondentIn = organisations.Where(o => o.Role == OrganisationRole.Respondent).Select(o => o.OrganisationId).ToHashSet();
-        var latest = (await RoundSummariesAsync(db, db.Rounds.Where(r => latestIds.Contains(r.Id)), cancellationToken))
-            .ToDictionary(r => r.OrganisationId, r => respondentIn.Contains(r.OrganisationId) ? r.Summary.WithoutProgress() : r.Summary);
-        var counts = visible.ToDictionary(v => v.OrganisationId, v => v.Count);
-
+        var latestIds = organisations.Where(o => o.LatestRoundId is not null).Select(o => o.LatestRoundId!.Value).ToList();
+        var latest = latestIds.Count == 0
+            ? []
+            : (await RoundSummariesAsync(db, db.Rounds.Where(r => latestIds.Contains(r.Id)), cancellationToken))
+                .ToDictionary(r => r.OrganisationId, r => r.Summary);
         return [.. organisations.Select(o => new OrganisationSummaryView(
-            o.OrganisationId, o.Name, o.Role, counts.GetValueOrDefault(o.OrganisationId), latest.GetValueOrDefault(o.OrganisationId)))];
+            o.OrganisationId,
+            o.Name,
+            o.Role,
+            o.Rounds,
+            latest.GetValueOrDefault(o.OrganisationId) is { } round && o.Role == OrganisationRole.Respondent ? round.WithoutProgress() : latest.GetValueOrDefault(o.OrganisationId)))];
     }
 
     /// <summary>Creates an organisation with the default respondent groups; the caller becomes its Owner.</summary>
@@ -282,6 +292,8 @@ public sealed class OrganisationService(
             && m.UserId == userId
             && (m.Role != OrganisationRole.Respondent || r.Respondents.Any(p => p.UserId == userId))));
 
+    // Two queries for any number of rounds: the rounds with their respondent counts, then their answers counted per
+    // question, of which only the in-scope questions count towards completion (RULES.md §5.11).
     private async Task<List<(int OrganisationId, RoundSummaryView Summary)>> RoundSummariesAsync(
         AppDbContext db,
         IQueryable<AssessmentRound> rounds,
@@ -304,19 +316,31 @@ public sealed class OrganisationService(
                 r.DimensionsInScope,
                 Submitted = r.Respondents.Count(p => p.Status == Assessment.Scoring.RespondentStatus.Submitted),
                 Total = r.Respondents.Count,
-                Answers = r.Respondents.SelectMany(p => p.Answers).Count(),
             })
             .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var answers = (await db.Respondents.AsNoTracking()
+                .Where(p => ids.Contains(p.RoundId))
+                .SelectMany(p => p.Answers, (p, a) => new { p.RoundId, a.QuestionId })
+                .GroupBy(a => new { a.RoundId, a.QuestionId })
+                .Select(g => new { g.Key.RoundId, g.Key.QuestionId, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.RoundId);
 
         var summaries = new List<(int, RoundSummaryView)>(rows.Count);
         foreach (var row in rows)
         {
             var model = await models.LoadAsync(row.ModelVersionId, cancellationToken);
-            var questions = model.Dimensions.Where(d => row.DimensionsInScope.Contains(d.Id)).Sum(d => d.Questions.Count);
-            var possible = (double)questions * row.Total;
+            var inScope = model.Dimensions.Where(d => row.DimensionsInScope.Contains(d.Id)).SelectMany(d => d.Questions).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+            var answered = answers[row.Id].Where(a => inScope.Contains(a.QuestionId)).Sum(a => a.Count);
             summaries.Add((row.OrganisationId, new RoundSummaryView(
                 row.Id, row.Name, row.Status, row.ModelId, row.ModelVersion, row.OpensOn, row.ClosesOn, row.CreatedUtc,
-                row.ClosedUtc, row.Submitted, row.Total, possible > 0 ? 100.0 * row.Answers / possible : 0)));
+                row.ClosedUtc, row.Submitted, row.Total, 100 * RespondentCompletion.Mean(answered, row.Total, inScope.Count))));
         }
 
         return summaries;

@@ -26,6 +26,9 @@ public sealed class QuestionnaireService(
     /// <summary>The tag on the one query that resolves a respondent, for tracing (and for tests that time it).</summary>
     public const string ResolveTag = "questionnaire-resolve";
 
+    // The ASCII unit separator, which no question id of a content file uses; it only ever counts progress.
+    private const string AnsweredSeparator = "\u001F";
+
     /// <summary>The questionnaire with the answers saved so far.</summary>
     /// <exception cref="NotFoundException">The respondent is not the caller's to see, or the link is not valid.</exception>
     /// <exception cref="ForbiddenException">A member asking for someone else's questionnaire without being Owner or CX lead.</exception>
@@ -158,7 +161,8 @@ public sealed class QuestionnaireService(
                     r.Round.DimensionsInScope,
                     "",
                     null,
-                    r.Answers.Select(a => a.QuestionId).ToList(),
+                    // One text value rather than a collection: a collection would return a row per answer.
+                    string.Join(AnsweredSeparator, r.Answers.Select(a => a.QuestionId)),
                     db.Memberships
                         .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
                         .Select(m => (OrganisationRole?)m.Role)
@@ -181,14 +185,14 @@ public sealed class QuestionnaireService(
                     r.Round.DimensionsInScope,
                     r.Round.Organisation!.Name,
                     db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                    new List<string>(),
+                    "",
                     db.Memberships
                         .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
                         .Select(m => (OrganisationRole?)m.Role)
                         .FirstOrDefault()))
                 .FirstOrDefault());
 
-    /// <summary>What <see cref="ResolveAsync"/> finds. Reading leaves <see cref="Answered"/> empty; saving leaves the names empty.</summary>
+    /// <summary>What <see cref="ResolveAsync"/> finds. Reading leaves the answered questions empty; saving leaves the names empty.</summary>
     private sealed record Resolved(
         Respondent Respondent,
         int RoundId,
@@ -199,6 +203,11 @@ public sealed class QuestionnaireService(
         List<string> DimensionsInScope,
         string OrganisationName,
         string? InvitedBy,
-        List<string> Answered,
-        OrganisationRole? Role);
+        string AnsweredQuestionIds,
+        OrganisationRole? Role)
+    {
+        /// <summary>The questions the respondent has answered (saving only).</summary>
+        public IReadOnlyCollection<string> Answered =>
+            AnsweredQuestionIds.Length == 0 ? [] : AnsweredQuestionIds.Split(AnsweredSeparator);
+    }
 }

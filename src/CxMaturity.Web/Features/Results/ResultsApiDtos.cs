@@ -159,7 +159,7 @@ public sealed record QuestionResultDto(
 public sealed record CompletionDto(double Mean, IReadOnlyList<RespondentCompletionDto> Respondents)
 {
     public static CompletionDto From(IReadOnlyList<RespondentCompletion> completion) => new(
-        completion.Count == 0 ? 0 : completion.Average(c => c.Ratio),
+        RespondentCompletion.Mean(completion),
         [.. completion.Select(c => new RespondentCompletionDto(
             int.Parse(c.RespondentId, CultureInfo.InvariantCulture), c.Answered, c.Questions, c.Ratio))]);
 }
