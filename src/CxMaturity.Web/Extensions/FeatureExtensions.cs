@@ -32,6 +32,7 @@ public static class FeatureExtensions
         services.AddScoped<RoadmapService>();
         services.AddScoped<ProjectService>();
         services.AddMemoryCache();
+        services.AddSingleton<Components.Shared.PrerenderHandOff>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<FirstRunService>();
         services.AddWorkbooks();

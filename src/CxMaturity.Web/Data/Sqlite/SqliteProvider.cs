@@ -7,7 +7,7 @@ namespace CxMaturity.Web.Data.Sqlite;
 /// Everything CxMaturity does that only SQLite needs, in one place: the connection string of the database file,
 /// the pragmas every connection gets, and write-ahead logging set once when the app starts. The rest of the app
 /// talks to <see cref="AppDbContext"/> and portable SQL only, so a second provider is an addition beside this
-/// folder, not a rewrite (docs/adr/0008-data-provider-seam.md).
+/// folder, not a rewrite (docs/decisions/0008-data-provider-seam.md).
 /// </summary>
 internal static class SqliteProvider
 {

@@ -26,6 +26,11 @@ public sealed partial class Results
 
     [SupplyParameterFromQuery(Name = "preview")] public bool? Preview { get; set; }
 
+    /// <summary>The key of the results read while prerendering, for the interactive render to take.</summary>
+    [PersistentState] public string? Prerendered { get; set; }
+
+    [Inject] private PrerenderHandOff HandOff { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [CascadingParameter] private ShellState? Shell { get; set; }
@@ -39,7 +44,12 @@ public sealed partial class Results
         (_problem, _problemMessage, _drillDown) = (null, null, null);
         var problem = await PageLoad.TryAsync(async () =>
         {
-            var results = await ResultsService.GetResultsAsync(await AuthenticationState.RequiredUserIdAsync(), RoundId, Preview == true);
+            var userId = await AuthenticationState.RequiredUserIdAsync();
+            var kept = HandOff.Take<ResultsView>(Prerendered, userId);
+            var results = kept is not null && kept.RoundId == RoundId && kept.Result.IsPreview == (Preview == true)
+                ? kept
+                : await ResultsService.GetResultsAsync(userId, RoundId, Preview == true);
+            Prerendered = RendererInfo.IsInteractive ? null : HandOff.Keep(userId, results);
             Shell?.SetOrganisation(results.OrganisationId, results.OrganisationName, results.YourRole);
             _axes = ResultsFigures.Axes(results);
             _currentAndTarget = ResultsFigures.CurrentAndTarget(results);

@@ -20,6 +20,11 @@ public sealed partial class RoadmapPage
 
     [Parameter] public int RoundId { get; set; }
 
+    /// <summary>The key of the roadmap read while prerendering, for the interactive render to take.</summary>
+    [PersistentState] public string? Prerendered { get; set; }
+
+    [Inject] private PrerenderHandOff HandOff { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [CascadingParameter] private ShellState? Shell { get; set; }
@@ -33,7 +38,14 @@ public sealed partial class RoadmapPage
     protected override async Task OnParametersSetAsync()
     {
         (_problem, _problemMessage, _message, _conflict) = (null, null, null, false);
-        var problem = await PageLoad.TryAsync(LoadAsync);
+        var problem = await PageLoad.TryAsync(async () =>
+        {
+            var userId = await AuthenticationState.RequiredUserIdAsync();
+            var kept = HandOff.Take<RoadmapView>(Prerendered, userId);
+            _roadmap = kept?.RoundId == RoundId ? kept : await Roadmaps.GetRoadmapAsync(userId, RoundId);
+            Prerendered = RendererInfo.IsInteractive ? null : HandOff.Keep(userId, _roadmap);
+            Shell?.SetOrganisation(_roadmap.OrganisationId, _roadmap.OrganisationName, _roadmap.YourRole);
+        });
         (_problem, _problemMessage) = (problem?.Kind, problem?.Kind == ProblemKind.Forbidden ? problem.Message : null);
     }
 

@@ -27,6 +27,11 @@ public sealed partial class Round
 
     [Parameter] public int RoundId { get; set; }
 
+    /// <summary>The key of the round read while prerendering, for the interactive render to take.</summary>
+    [PersistentState] public string? Prerendered { get; set; }
+
+    [Inject] private PrerenderHandOff HandOff { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [CascadingParameter] private ShellState? Shell { get; set; }
@@ -46,7 +51,12 @@ public sealed partial class Round
         var userId = await AuthenticationState.RequiredUserIdAsync();
         var mine = (await Questionnaires.ListMineAsync(userId)).FirstOrDefault(q => q.RoundId == RoundId);
         _myRespondentId = mine?.RespondentId;
-        _problem = (await PageLoad.TryAsync(() => LoadAsync(userId)))?.Kind;
+        _problem = (await PageLoad.TryAsync(async () =>
+        {
+            var kept = HandOff.Take<RoundView>(Prerendered, userId);
+            await LoadAsync(userId, kept?.Id == RoundId ? kept : null);
+            Prerendered = RendererInfo.IsInteractive ? null : HandOff.Keep(userId, _round!);
+        }))?.Kind;
         if (_problem == ProblemKind.Forbidden && mine is not null)
         {
             // A Respondent has no round page; their way into the round is their questionnaire.
@@ -54,9 +64,9 @@ public sealed partial class Round
         }
     }
 
-    private async Task LoadAsync(string userId)
+    private async Task LoadAsync(string userId, RoundView? read = null)
     {
-        _round = await Rounds.GetRoundAsync(userId, RoundId);
+        _round = read ?? await Rounds.GetRoundAsync(userId, RoundId);
         Shell?.SetOrganisation(_round.OrganisationId, _round.OrganisationName, _round.YourRole);
         if (!_round.RespondentGroups.Contains(_group))
         {
