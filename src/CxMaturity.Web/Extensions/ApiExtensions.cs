@@ -29,7 +29,6 @@ public static class ApiExtensions
             .BindConfiguration(ApiOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddProblemDetails();
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenScheme, null);

@@ -86,6 +86,19 @@ public sealed class QuestionnaireService(
         }
     }
 
+    /// <summary>The user's own questionnaire in a round, as a reference to open it with; null when they have none there.</summary>
+    public async Task<RespondentRef?> FindMineAsync(string userId, int roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var respondentId = await db.Respondents.AsNoTracking()
+            .Where(r => r.RoundId == roundId
+                && r.UserId == userId
+                && db.Memberships.Any(m => m.UserId == userId && m.OrganisationId == r.Round!.OrganisationId))
+            .Select(r => (int?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return respondentId is { } id ? RespondentRef.Member(userId, roundId, id) : null;
+    }
+
     /// <summary>The questionnaires of rounds the user answers in as a member, newest round first.</summary>
     public async Task<IReadOnlyList<MyQuestionnaireView>> ListMineAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -135,38 +135,10 @@ public sealed partial class QuestionnaireRunner
         return answer.Answered ? SaveAnswerAsync(answer) : Task.CompletedTask;
     }
 
-    private async Task SaveAnswerAsync(AnswerState answer)
-    {
-        if (IsReadOnly || !answer.Answered)
-        {
-            return;
-        }
-
-        var change = ++answer.Changes;
-        (answer.State, answer.Error) = (SaveState.Saving, null);
-        await _saveLock.WaitAsync();
-        try
-        {
-            if (change != answer.Changes)
-            {
-                return; // A later change is queued and will send the latest choice.
-            }
-
-            await Gateway.SaveAnswerAsync(new AnswerInput(answer.QuestionId, answer.Level, answer.Comment, answer.Evidence));
-            if (change == answer.Changes)
-            {
-                answer.State = SaveState.Saved;
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            (answer.State, answer.Error) = (SaveState.Failed, FailureMessage(e));
-        }
-        finally
-        {
-            _saveLock.Release();
-        }
-    }
+    private Task SaveAnswerAsync(AnswerState answer) =>
+        IsReadOnly || !answer.Answered
+            ? Task.CompletedTask
+            : SaveAsync(answer, () => Gateway.SaveAnswerAsync(new AnswerInput(answer.QuestionId, answer.Level, answer.Comment, answer.Evidence)));
 
     private Task RateAsync(ImportanceState importance, int rating)
     {
@@ -174,32 +146,34 @@ public sealed partial class QuestionnaireRunner
         return SaveImportanceAsync(importance);
     }
 
-    private async Task SaveImportanceAsync(ImportanceState importance)
-    {
-        if (IsReadOnly || importance.Rating is null)
-        {
-            return;
-        }
+    private Task SaveImportanceAsync(ImportanceState importance) =>
+        IsReadOnly || importance.Rating is null
+            ? Task.CompletedTask
+            : SaveAsync(importance, () => Gateway.SaveImportanceAsync(importance.DimensionId, importance.Rating));
 
-        var change = ++importance.Changes;
-        (importance.State, importance.Error) = (SaveState.Saving, null);
+    // Saves go one at a time, in the order chosen. A choice changed again while it waited is not sent: the later
+    // change is queued behind it and sends the latest value; only the latest change may mark the item saved.
+    private async Task SaveAsync(SavedItem item, Func<Task> save)
+    {
+        var change = ++item.Changes;
+        (item.State, item.Error) = (SaveState.Saving, null);
         await _saveLock.WaitAsync();
         try
         {
-            if (change != importance.Changes)
+            if (change != item.Changes)
             {
                 return;
             }
 
-            await Gateway.SaveImportanceAsync(importance.DimensionId, importance.Rating);
-            if (change == importance.Changes)
+            await save();
+            if (change == item.Changes)
             {
-                importance.State = SaveState.Saved;
+                item.State = SaveState.Saved;
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            (importance.State, importance.Error) = (SaveState.Failed, FailureMessage(e));
+            (item.State, item.Error) = (SaveState.Failed, FailureMessage(e));
         }
         finally
         {
@@ -254,7 +228,17 @@ public sealed partial class QuestionnaireRunner
         }
     }
 
-    private sealed class AnswerState(string questionId)
+    /// <summary>Something the respondent chose that is being saved: its state on the page and how often it changed.</summary>
+    private abstract class SavedItem
+    {
+        public SaveState State { get; set; }
+
+        public string? Error { get; set; }
+
+        public int Changes { get; set; }
+    }
+
+    private sealed class AnswerState(string questionId) : SavedItem
     {
         public string QuestionId { get; } = questionId;
 
@@ -265,24 +249,12 @@ public sealed partial class QuestionnaireRunner
         public string? Comment { get; set; }
 
         public string? Evidence { get; set; }
-
-        public SaveState State { get; set; }
-
-        public string? Error { get; set; }
-
-        public int Changes { get; set; }
     }
 
-    private sealed class ImportanceState(string dimensionId)
+    private sealed class ImportanceState(string dimensionId) : SavedItem
     {
         public string DimensionId { get; } = dimensionId;
 
         public int? Rating { get; set; }
-
-        public SaveState State { get; set; }
-
-        public string? Error { get; set; }
-
-        public int Changes { get; set; }
     }
 }
