@@ -4,7 +4,7 @@ using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Data;
 
 public sealed class DatabaseTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
 {

@@ -5,9 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CxMaturity.Web.Features.Questionnaires;
-using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Api;
+namespace CxMaturity.Web.Tests.Infrastructure;
 
 /// <summary>Problem details as a client reads them (RFC 7807, plus the <c>errors</c> of validation problems).</summary>
 public sealed record ProblemDocument(int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors);

@@ -1,4 +1,3 @@
-using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Security;

@@ -1,11 +1,10 @@
 using System.Net;
 using ClosedXML.Excel;
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Tests.Api;
+using CxMaturity.Web.Tests.Components.Pages;
 using CxMaturity.Web.Tests.Infrastructure;
-using CxMaturity.Web.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
-using static CxMaturity.Web.Tests.Workbooks.WorkbookTestFiles;
+using static CxMaturity.Web.Tests.Features.Workbooks.WorkbookTestFiles;
 
 namespace CxMaturity.Web.Tests.Security;
 

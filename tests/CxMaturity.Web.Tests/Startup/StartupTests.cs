@@ -3,7 +3,7 @@ using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Startup;
 
 /// <summary>What the app checks before it serves anything.</summary>
 public sealed class StartupTests : IDisposable

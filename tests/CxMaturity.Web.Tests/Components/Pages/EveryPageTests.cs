@@ -1,7 +1,7 @@
 using System.Net;
-using static CxMaturity.Web.Tests.Pages.PagesFixture;
+using static CxMaturity.Web.Tests.Components.Pages.PagesFixture;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages;
 
 /// <summary>What nobody signed in, and a user of another organisation, meet on every page of an organisation.</summary>
 [Collection(PagesCollection.Name)]

@@ -2,9 +2,8 @@ using System.Net;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Tests.Infrastructure;
-using CxMaturity.Web.Tests.Workbooks;
 
-namespace CxMaturity.Web.Tests.PageAccess;
+namespace CxMaturity.Web.Tests.Components.Pages;
 
 /// <summary>
 /// One organisation with a member of every role and an open round: an invitee who submitted with a comment, and the

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CxMaturity.Web.Tests.PageAccess;
+namespace CxMaturity.Web.Tests.Components.Pages;
 
 /// <summary>
 /// Every page checks the caller's role in the organisation that owns the data: what each role meets on

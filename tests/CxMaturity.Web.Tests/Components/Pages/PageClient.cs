@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages;
 
 /// <summary>
 /// A browser without JavaScript: it signs in by posting the static sign-in form (with the form's antiforgery token),

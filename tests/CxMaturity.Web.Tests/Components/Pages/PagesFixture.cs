@@ -4,7 +4,7 @@ using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages;
 
 /// <summary>Who opens a page: a member of each role, a user of another organisation, or nobody signed in.</summary>
 public enum Visitor

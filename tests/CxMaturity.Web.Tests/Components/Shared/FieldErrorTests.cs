@@ -1,7 +1,7 @@
 using Bunit;
 using CxMaturity.Web.Components.Shared;
 
-namespace CxMaturity.Web.Tests.Components;
+namespace CxMaturity.Web.Tests.Components.Shared;
 
 public sealed class FieldErrorTests : MudBunitContext
 {

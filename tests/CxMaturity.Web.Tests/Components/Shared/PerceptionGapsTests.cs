@@ -2,7 +2,7 @@ using Bunit;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Shared;
 
-namespace CxMaturity.Web.Tests.Components;
+namespace CxMaturity.Web.Tests.Components.Shared;
 
 public sealed class PerceptionGapsTests : MudBunitContext
 {

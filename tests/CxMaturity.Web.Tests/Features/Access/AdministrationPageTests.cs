@@ -1,12 +1,12 @@
 using System.Net;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Tests.Components.Pages;
 using CxMaturity.Web.Tests.Infrastructure;
-using CxMaturity.Web.Tests.Pages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CxMaturity.Web.Tests.Security;
+namespace CxMaturity.Web.Tests.Features.Access;
 
 /// <summary>The pages for site administrators, as everyone else meets them.</summary>
 public sealed class AdministrationPageTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

@@ -4,7 +4,7 @@ using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Access;
 
 /// <summary>A user of one organisation can never see or change another's data, whatever ids they try.</summary>
 public sealed class OrganisationIsolationTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

@@ -5,7 +5,7 @@ using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Access;
 
 /// <summary>The role matrix of the web design, enforced inside the services.</summary>
 public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

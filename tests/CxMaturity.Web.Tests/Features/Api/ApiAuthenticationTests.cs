@@ -1,14 +1,8 @@
 using System.Net;
-using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
-namespace CxMaturity.Web.Tests.Api;
+namespace CxMaturity.Web.Tests.Features.Api;
 
 /// <summary>The API accepts personal access tokens and nothing else.</summary>
 public sealed class ApiAuthenticationTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
@@ -71,7 +65,7 @@ public sealed class ApiAuthenticationTests(CxWebApplicationFactory factory) : IC
     {
         var user = await factory.CreateUserAsync();
         await factory.CreateOrganisationAsync(user.Id);
-        var cookie = await SignInCookieAsync(user.Id);
+        var cookie = await factory.SignInCookieAsync(user.Id);
         using var client = factory.CreateAnonymousClient();
 
         // The same cookie opens a page that needs a signed-in user, so it is a valid sign-in…
@@ -111,18 +105,5 @@ public sealed class ApiAuthenticationTests(CxWebApplicationFactory factory) : IC
         Assert.Contains("\"bearer\"", document);
         Assert.Contains("ResultsDto", document);
         Assert.DoesNotContain("/Account/", document);
-    }
-
-    // A cookie exactly as the sign-in page would set it: Identity's principal, protected by the app's own keys.
-    private async Task<string> SignInCookieAsync(string userId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var claims = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
-        var principal = await claims.CreateAsync((await users.FindByIdAsync(userId))!);
-        var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(IdentityConstants.ApplicationScheme);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties(), IdentityConstants.ApplicationScheme);
-        return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
     }
 }

@@ -11,7 +11,7 @@ using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CxMaturity.Web.Tests.Api;
+namespace CxMaturity.Web.Tests.Features.Api;
 
 /// <summary>
 /// Every endpoint checks the caller's role in the organisation that owns the data: another

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CxMaturity.Web.Tests.Api;
+namespace CxMaturity.Web.Tests.Features.Api;
 
 /// <summary>
 /// Invalid payloads get problem details that name the field at fault (400 for a body that is not the expected

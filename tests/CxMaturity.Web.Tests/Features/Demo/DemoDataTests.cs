@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Demo;
 
 public sealed class DemoDataTests : IAsyncLifetime
 {

@@ -1,6 +1,6 @@
 using CxMaturity.Web.Features.Models;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Models;
 
 public sealed class ContentFolderTests : IDisposable
 {

@@ -4,7 +4,7 @@ using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Models;
 
 public sealed class ModelVersionStoreTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
 {

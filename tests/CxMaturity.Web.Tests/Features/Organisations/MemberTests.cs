@@ -6,7 +6,7 @@ using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Organisations;
 
 /// <summary>An Owner gives members other roles and removes them; the organisation always keeps an Owner.</summary>
 public sealed class MemberTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

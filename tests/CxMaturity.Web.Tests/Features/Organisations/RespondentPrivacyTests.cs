@@ -1,8 +1,7 @@
 using CxMaturity.Web.Data;
-using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Organisations;
 
 /// <summary>A Respondent sees their own round, but not how far the other respondents have got.</summary>
 public sealed class RespondentPrivacyTests : IAsyncLifetime

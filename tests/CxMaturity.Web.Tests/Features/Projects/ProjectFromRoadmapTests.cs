@@ -1,10 +1,11 @@
 using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Tests.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CxMaturity.Web.Tests.Roadmap;
+namespace CxMaturity.Web.Tests.Features.Projects;
 
 /// <summary>"Turn into project": one project per roadmap item, linked both ways, created in one transaction.</summary>
 public sealed class ProjectFromRoadmapTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

@@ -9,7 +9,7 @@ using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Api;
+namespace CxMaturity.Web.Tests.Features.Results;
 
 /// <summary>
 /// GET /api/v1/assessments/{id}/results against figures worked out by hand. The round covers two dimensions:

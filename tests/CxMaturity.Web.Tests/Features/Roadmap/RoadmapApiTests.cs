@@ -5,10 +5,9 @@ using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Roadmap;
-using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Roadmap;
+namespace CxMaturity.Web.Tests.Features.Roadmap;
 
 /// <summary><c>/api/v1/assessments/{id}/roadmap</c> against the hand-computed roadmap of <see cref="RoadmapRound"/>.</summary>
 public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

@@ -4,7 +4,7 @@ using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Components;
 
-namespace CxMaturity.Web.Tests.Roadmap;
+namespace CxMaturity.Web.Tests.Features.Roadmap;
 
 /// <summary>
 /// The roadmap's shared components over the figures of <see cref="RoadmapRound"/>: five items whose priorities are

@@ -6,7 +6,7 @@ using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CxMaturity.Web.Tests.Roadmap;
+namespace CxMaturity.Web.Tests.Features.Roadmap;
 
 /// <summary>
 /// A round whose roadmap is known by hand. Scope: strategy and voc (weight 1 each) of the shipped model.

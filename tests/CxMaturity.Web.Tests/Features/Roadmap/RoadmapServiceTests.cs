@@ -5,7 +5,7 @@ using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CxMaturity.Web.Tests.Roadmap;
+namespace CxMaturity.Web.Tests.Features.Roadmap;
 
 /// <summary>The roadmap of <see cref="RoadmapRound"/>, its item edits and its regeneration after new targets.</summary>
 public sealed class RoadmapServiceTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

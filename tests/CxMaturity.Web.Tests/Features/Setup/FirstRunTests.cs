@@ -7,7 +7,7 @@ using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Setup;
 
 /// <summary>Outside Development there is no demo: the first visit creates the first administrator.</summary>
 public sealed class FirstRunTests : IAsyncLifetime

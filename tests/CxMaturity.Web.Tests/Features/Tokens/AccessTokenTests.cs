@@ -3,7 +3,7 @@ using CxMaturity.Web.Features.Tokens;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CxMaturity.Web.Tests.Services;
+namespace CxMaturity.Web.Tests.Features.Tokens;
 
 public sealed class AccessTokenTests : IAsyncLifetime
 {

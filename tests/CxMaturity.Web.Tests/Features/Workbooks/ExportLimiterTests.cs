@@ -1,12 +1,11 @@
 using System.Net;
 using CxMaturity.Web.Features.Workbooks;
-using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static CxMaturity.Web.Tests.Workbooks.WorkbookTestFiles;
+using static CxMaturity.Web.Tests.Features.Workbooks.WorkbookTestFiles;
 
-namespace CxMaturity.Web.Tests.Workbooks;
+namespace CxMaturity.Web.Tests.Features.Workbooks;
 
 public sealed class ExportLimiterTests
 {

@@ -1,10 +1,9 @@
 using System.Net;
 using CxMaturity.Web.Features.Questionnaires;
-using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
-using static CxMaturity.Web.Tests.Workbooks.WorkbookTestFiles;
+using static CxMaturity.Web.Tests.Features.Workbooks.WorkbookTestFiles;
 
-namespace CxMaturity.Web.Tests.Workbooks;
+namespace CxMaturity.Web.Tests.Features.Workbooks;
 
 public sealed class ImportSizeTests
 {

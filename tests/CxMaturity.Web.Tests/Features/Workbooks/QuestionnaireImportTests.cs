@@ -4,12 +4,11 @@ using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Workbooks;
-using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using static CxMaturity.Web.Tests.Workbooks.WorkbookTestFiles;
+using static CxMaturity.Web.Tests.Features.Workbooks.WorkbookTestFiles;
 
-namespace CxMaturity.Web.Tests.Workbooks;
+namespace CxMaturity.Web.Tests.Features.Workbooks;
 
 /// <summary>The offline questionnaire round trip through the API: export, fill, import; and every refusal changing nothing.</summary>
 public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

@@ -4,11 +4,10 @@ using CxMaturity.Assessment.Scoring;
 using CxMaturity.Assessment.Workbooks;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Questionnaires;
-using CxMaturity.Web.Tests.Api;
 using CxMaturity.Web.Tests.Infrastructure;
-using static CxMaturity.Web.Tests.Workbooks.WorkbookTestFiles;
+using static CxMaturity.Web.Tests.Features.Workbooks.WorkbookTestFiles;
 
-namespace CxMaturity.Web.Tests.Workbooks;
+namespace CxMaturity.Web.Tests.Features.Workbooks;
 
 /// <summary>The engagement and questionnaire workbooks as the API and the browser download them.</summary>
 public sealed class WorkbookDownloadTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

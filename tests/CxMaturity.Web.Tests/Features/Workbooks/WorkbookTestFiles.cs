@@ -1,16 +1,9 @@
 using System.Net.Http.Headers;
 using ClosedXML.Excel;
 using CxMaturity.Assessment.Content;
-using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Workbooks;
-using CxMaturity.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
-namespace CxMaturity.Web.Tests.Workbooks;
+namespace CxMaturity.Web.Tests.Features.Workbooks;
 
 /// <summary>
 /// Fills questionnaire workbooks the way a person or another program would — with TestSupport's WorkbookFiles
@@ -90,19 +83,6 @@ internal static class WorkbookTestFiles
         }
 
         return client.PostAsync(ImportUrl(roundId), form);
-    }
-
-    /// <summary>A cookie exactly as the sign-in page would set it: Identity's principal, protected by the app's own keys.</summary>
-    public static async Task<string> SignInCookieAsync(this CxWebApplicationFactory factory, string userId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var claims = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
-        var principal = await claims.CreateAsync((await users.FindByIdAsync(userId))!);
-        var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(IdentityConstants.ApplicationScheme);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties(), IdentityConstants.ApplicationScheme);
-        return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
     }
 }
 

@@ -1,6 +1,6 @@
-using static CxMaturity.Web.Tests.Pages.PagesFixture;
+using static CxMaturity.Web.Tests.Components.Pages.PagesFixture;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages.Organisations;
 
 /// <summary><c>/organisations/{id}</c> and <c>/organisations/{id}/results</c> for each role.</summary>
 [Collection(PagesCollection.Name)]

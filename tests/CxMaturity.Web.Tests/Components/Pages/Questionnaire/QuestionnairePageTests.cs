@@ -1,6 +1,6 @@
-using static CxMaturity.Web.Tests.Pages.PagesFixture;
+using static CxMaturity.Web.Tests.Components.Pages.PagesFixture;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages.Questionnaire;
 
 /// <summary>
 /// <c>/rounds/{id}/questionnaire</c> and <c>/invitations/{token}</c>: a respondent sees their own questionnaire and

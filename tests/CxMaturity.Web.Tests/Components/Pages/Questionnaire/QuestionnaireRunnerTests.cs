@@ -7,7 +7,7 @@ using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Results;
 
-namespace CxMaturity.Web.Tests.Components;
+namespace CxMaturity.Web.Tests.Components.Pages.Questionnaire;
 
 public sealed class QuestionnaireRunnerTests : MudBunitContext
 {

@@ -1,6 +1,6 @@
-using static CxMaturity.Web.Tests.Pages.PagesFixture;
+using static CxMaturity.Web.Tests.Components.Pages.PagesFixture;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages.Results;
 
 /// <summary><c>/rounds/{id}/report</c>: final results only, for every reader; for a Respondent once closed and shared.</summary>
 [Collection(PagesCollection.Name)]

@@ -1,6 +1,6 @@
-using static CxMaturity.Web.Tests.Pages.PagesFixture;
+using static CxMaturity.Web.Tests.Components.Pages.PagesFixture;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages.Results;
 
 /// <summary>
 /// <c>/rounds/{id}/results</c> for each role: final results for every reader; the preview, and the answers and

@@ -2,7 +2,7 @@ using System.Net;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Tests.Infrastructure;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages.Results;
 
 /// <summary>What the results page calls its figures: final, a preview, or nothing yet.</summary>
 public sealed class ResultsStateTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>

@@ -1,7 +1,7 @@
 using System.Net;
-using static CxMaturity.Web.Tests.Pages.PagesFixture;
+using static CxMaturity.Web.Tests.Components.Pages.PagesFixture;
 
-namespace CxMaturity.Web.Tests.Pages;
+namespace CxMaturity.Web.Tests.Components.Pages.Rounds;
 
 /// <summary><c>/rounds/{id}</c> for each role: Owner and CX lead manage it, Contributor and Viewer read it.</summary>
 [Collection(PagesCollection.Name)]
