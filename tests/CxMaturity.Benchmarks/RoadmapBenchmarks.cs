@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Roadmap;
+using CxMaturity.TestSupport;
 
 namespace CxMaturity.Benchmarks;
 
@@ -23,29 +24,25 @@ public class RoadmapBenchmarks // BenchmarkDotNet derives from the class: it can
     [GlobalSetup]
     public void Setup()
     {
-        var dimensions = new List<Dimension>();
-        var initiatives = new List<Initiative>();
+        var builder = new ModelBuilder("bench", "1.0", "Benchmark model");
         for (var d = 1; d <= DimensionCount; d++)
         {
             var id = $"dim-{d:00}";
-            dimensions.Add(new Dimension(id, d, $"Dimension {d}", 1 + d % 3 * 0.5, "", []));
+            builder.WithDimension(id, weight: 1 + d % 3 * 0.5, title: $"Dimension {d}");
             for (var from = 1; from < 5; from++)
             {
                 for (var n = 1; n <= InitiativesPerTransition; n++)
                 {
-                    initiatives.Add(new Initiative(
-                        $"{id}-{from}{from + 1}-{n}", id, from, from + 1, $"Initiative {n} for {id} {from}→{from + 1}",
-                        1 + (d + n) % 5, 1 + (d * n + from) % 5, [], "CX lead", ""));
+                    builder.WithInitiative(
+                        $"{id}-{from}{from + 1}-{n}", id, from, impact: 1 + (d + n) % 5, effort: 1 + (d * n + from) % 5,
+                        title: $"Initiative {n} for {id} {from}→{from + 1}");
                 }
             }
         }
 
-        Stage[] stages =
-        [
-            new(1, "Initial", ""), new(2, "Development", ""), new(3, "Definition", ""),
-            new(4, "Managed", ""), new(5, "Optimized", ""),
-        ];
-        _model = new MaturityModel("bench", "1.0", "Benchmark model", "", stages, [], dimensions, initiatives);
+        _model = builder.Build();
+        var dimensions = _model.Dimensions;
+        var initiatives = _model.Initiatives;
 
         // Scores 1.10 … 1.32: all stage 1, distinct gaps; importance 2..4.
         _standings = dimensions

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
+using CxMaturity.TestSupport;
 
 namespace CxMaturity.Benchmarks;
 
@@ -24,25 +25,21 @@ public class ScoringBenchmarks // BenchmarkDotNet derives from the class: it can
     public void Setup()
     {
         var random = new Random(20_240_601);
-        var dimensions = Enumerable.Range(1, DimensionCount)
-            .Select(d => new Dimension(
-                $"dim-{d:00}",
-                d,
-                $"Dimension {d}",
-                Weight: 1 + d % 3 * 0.5,
-                GuidanceMarkdown: "",
-                Questions: Enumerable.Range(1, QuestionsPerDimension)
-                    .Select(q => new Question(
-                        $"dim-{d:00}.q{q}", $"dim-{d:00}", $"Question {q}", null, Weight: 1 + q % 2,
-                        [], ["1", "2", "3", "4", "5"]))
-                    .ToArray()))
-            .ToArray();
-        Stage[] stages =
-        [
-            new(1, "Initial", ""), new(2, "Development", ""), new(3, "Definition", ""),
-            new(4, "Managed", ""), new(5, "Optimized", ""),
-        ];
-        _model = new MaturityModel("bench", "1.0", "Benchmark model", "", stages, [], dimensions, []);
+        var builder = new ModelBuilder("bench", "1.0", "Benchmark model");
+        for (var d = 1; d <= DimensionCount; d++)
+        {
+            var id = $"dim-{d:00}";
+            builder.WithDimension(
+                id,
+                weight: 1 + d % 3 * 0.5,
+                title: $"Dimension {d}",
+                questions: Enumerable.Range(1, QuestionsPerDimension)
+                    .Select(q => ModelBuilder.Question($"{id}.q{q}", id, weight: 1 + q % 2, text: $"Question {q}", options: ["1", "2", "3", "4", "5"]))
+                    .ToArray());
+        }
+
+        _model = builder.Build();
+        var dimensions = _model.Dimensions;
         _scope = dimensions.Select(d => d.Id).ToArray();
         _respondents = Enumerable.Range(1, RespondentCount)
             .Select(r => new RespondentAnswers(

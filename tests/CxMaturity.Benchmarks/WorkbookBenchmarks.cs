@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using ClosedXML.Excel;
 using CxMaturity.Assessment.Workbooks;
+using CxMaturity.TestSupport;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -166,7 +167,6 @@ public static class WorkbookBenchmarkData
 {
     public static readonly byte[] Key = [.. Enumerable.Range(0, 32).Select(i => (byte)(i * 13))];
 
-    private static readonly string[] StageNames = ["Initial", "Development", "Definition", "Managed", "Optimized"];
     private static readonly string[] Groups = ["Executive", "Management", "Frontline", "Customer-facing partner"];
 
     public static EngagementWorkbookData Engagement(int respondents)
@@ -185,7 +185,7 @@ public static class WorkbookBenchmarkData
                 int? level = random.Next(20) == 0 ? null : random.Next(1, 6);
                 var comment = random.Next(5) == 0 ? $"Respondent {r} notes that this works in some teams but not in others, depending on the manager." : null;
                 responses.Add(new ResponseRow($"r{r}", $"Respondent {r:00000}", group, question.Dimension, question.Id, question.Text, level,
-                    level is { } l ? StageNames[l - 1] : "Not applicable", comment));
+                    level is { } l ? ModelBuilder.StageNames[l - 1] : "Not applicable", comment));
             }
         }
 
@@ -215,7 +215,7 @@ public static class WorkbookBenchmarkData
             OverallScore = 2.87,
             OverallStage = "Definition",
             FoundationStage = "Development",
-            StageNames = StageNames,
+            StageNames = ModelBuilder.StageNames,
             Dimensions = [.. dimensions.Select(d => new DimensionSummaryRow(d.Id, d.Title, 2.5, "Definition", "Managed", 1.5))],
             DimensionStatistics = [.. dimensions.SelectMany(d => Groups.Prepend("All").Select(g => new DimensionStatisticsRow(d.Title, g, respondents, 2.5, 2.5, 1, 5, 0.9)))],
             Questions = [.. questions.Select(q => new QuestionStatisticsRow(q.Dimension, q.Id, q.Text, 2.9, [10, 20, 30, 20, 10], 5))],

@@ -9,7 +9,7 @@ public sealed class ParetoTests
 {
     // One dimension, S = 2.0 → T = 3, G = 1, W = 1, I = 3: each priority is impact ÷ effort.
     // p-a 4, p-b 3, p-c 1, p-d 1, p-e 1; total 10.
-    private static readonly MaturityModel FivePriorities = new RoadmapModelBuilder()
+    private static readonly MaturityModel FivePriorities = new ModelBuilder()
         .WithDimension("voc")
         .WithInitiative("p-a", "voc", 2, impact: 4, effort: 1)
         .WithInitiative("p-b", "voc", 2, impact: 3, effort: 1)
@@ -33,7 +33,7 @@ public sealed class ParetoTests
     [Fact]
     public void A_share_of_80_percent_that_floating_point_puts_just_below_still_reaches_the_vital_few()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc", weight: 0.3)
             .WithInitiative("p-1", "voc", 2, impact: 4, effort: 1)
             .WithInitiative("p-2", "voc", 2, impact: 4, effort: 1)
@@ -56,7 +56,7 @@ public sealed class ParetoTests
     [Fact]
     public void One_item_holding_more_than_80_percent_is_the_only_vital_one()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("p-big", "voc", 2, impact: 5, effort: 1)
             .WithInitiative("p-small", "voc", 2, impact: 1, effort: 1)
@@ -72,7 +72,7 @@ public sealed class ParetoTests
     [Fact]
     public void Pareto_order_is_by_priority_whatever_the_horizon()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-short", "voc", 1, impact: 1, effort: 1)
             .WithInitiative("voc-medium", "voc", 2, impact: 4, effort: 1)
@@ -112,7 +112,7 @@ public sealed class ParetoTests
     [Fact]
     public void With_a_total_priority_of_0_every_share_is_0_and_there_are_no_vital_few()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc", weight: 0)
             .WithEveryTransition("voc")
             .Build();
@@ -128,7 +128,7 @@ public sealed class ParetoTests
     [Fact]
     public void When_every_item_is_rejected_the_total_is_0_and_the_pareto_list_is_empty()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithInitiative("voc-a", "voc", 2).Build();
+        var model = new ModelBuilder().WithDimension("voc").WithInitiative("voc-a", "voc", 2).Build();
 
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 2.0)], NoTargets, Edits(Reject("voc-a")));
 
@@ -143,7 +143,7 @@ public sealed class ParetoTests
     [Fact]
     public void Priorities_equal_on_paper_tie_on_the_initiative_id_whatever_their_last_bits()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc", weight: 1.1)
             .WithInitiative("voc-a", "voc", 2, impact: 4, effort: 4)
             .WithInitiative("voc-b", "voc", 2, impact: 3, effort: 3)
@@ -165,7 +165,7 @@ public sealed class ParetoTests
     public void Priorities_equal_on_paper_in_two_dimensions_tie_on_the_dimension_order()
     {
         // The same figures in two dimensions: "later" (order 2) computes 3/3 just above "earlier"'s 4/4.
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("later", weight: 1.1, order: 2)
             .WithDimension("earlier", weight: 1.1, order: 1)
             .WithInitiative("a-later", "later", 2, impact: 3, effort: 3)

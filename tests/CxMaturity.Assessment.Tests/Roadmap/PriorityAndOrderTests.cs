@@ -9,7 +9,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void Priority_multiplies_weight_importance_over_3_gap_and_impact_over_effort()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc", weight: 2)
             .WithInitiative("voc-loops", "voc", 2, impact: 4, effort: 2)
             .Build();
@@ -26,7 +26,7 @@ public sealed class PriorityAndOrderTests
     [InlineData(4.5, 4.5)] // 1 × 1.5 × 1 × 3 = 4.5
     public void Importance_scales_priority_around_the_neutral_rating_of_3(double importance, double priority)
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-loops", "voc", 2, impact: 3, effort: 1)
             .Build();
@@ -40,7 +40,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void Priority_keeps_full_precision()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-loops", "voc", 2, impact: 1, effort: 3)
             .Build();
@@ -54,7 +54,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void Horizon_comes_before_priority_in_roadmap_order()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-small", "voc", 1, impact: 1, effort: 5)
             .WithInitiative("voc-big", "voc", 2, impact: 5, effort: 1)
@@ -71,7 +71,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void Within_a_horizon_higher_priority_comes_first()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc").WithInitiative("voc-a", "voc", 2, impact: 2, effort: 2)
             .WithDimension("data").WithInitiative("data-a", "data", 3, impact: 2, effort: 2)
             .Build();
@@ -87,7 +87,7 @@ public sealed class PriorityAndOrderTests
     public void Equal_priorities_are_ordered_by_dimension_order_then_initiative_id_ordinally()
     {
         // "alpha" is listed first but has order 2; "zeta" has order 1.
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("alpha", order: 2).WithInitiative("alpha-a", "alpha", 2)
             .WithDimension("zeta", order: 1).WithInitiative("zeta-b", "zeta", 2).WithInitiative("zeta-B", "zeta", 2)
             .Build();
@@ -104,7 +104,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void A_horizon_override_moves_an_item_into_another_lane_and_keeps_the_computed_one()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-1-2", "voc", 1)
             .WithInitiative("voc-2-3", "voc", 2)
@@ -127,7 +127,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void Edits_set_status_owner_notes_and_project_and_unedited_items_are_proposed()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
         var edit = new RoadmapItemEdit("voc-1-2", RoadmapItemStatus.Accepted, null, "Ana", "Start with the call centre", "P-7");
 
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 1.0)], Targets(("voc", 3)), Edits(edit));
@@ -145,7 +145,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void An_item_carries_its_initiative()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-loops", "voc", 2, impact: 4, effort: 2)
             .Build();
@@ -160,7 +160,7 @@ public sealed class PriorityAndOrderTests
     [Fact]
     public void Generate_refuses_an_edit_filed_under_another_initiative()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
         var edits = new Dictionary<string, RoadmapItemEdit> { ["voc-1-2"] = Accept("voc-2-3") };
 
         var error = Assert.Throws<ArgumentException>(() =>

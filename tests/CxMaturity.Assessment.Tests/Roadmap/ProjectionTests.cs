@@ -8,7 +8,7 @@ namespace CxMaturity.Assessment.Tests.Roadmap;
 public sealed class ProjectionTests
 {
     // S = 1.2 → stage 1, T = 5: voc-1-2 short, voc-2-3 medium, voc-3-4 and voc-4-5 long.
-    private static readonly MaturityModel Model = new RoadmapModelBuilder()
+    private static readonly MaturityModel Model = new ModelBuilder()
         .WithDimension("voc").WithEveryTransition("voc")
         .WithDimension("data").WithEveryTransition("data")
         .Build();
@@ -73,7 +73,7 @@ public sealed class ProjectionTests
     [Fact]
     public void One_accepted_initiative_delivers_a_transition_that_has_several()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-loops", "voc", 2)
             .WithInitiative("voc-panel", "voc", 2)

@@ -7,7 +7,7 @@ namespace CxMaturity.Assessment.Tests.Roadmap;
 /// <summary>RULES.md §6.10: regenerating keeps the edits of items that still apply and reports the changes.</summary>
 public sealed class RegenerationTests
 {
-    private static readonly MaturityModel Model = new RoadmapModelBuilder()
+    private static readonly MaturityModel Model = new ModelBuilder()
         .WithDimension("voc").WithEveryTransition("voc")
         .WithDimension("cust").WithEveryTransition("cust")
         .Build();

@@ -7,7 +7,7 @@ namespace CxMaturity.Assessment.Tests.Roadmap;
 /// <summary>Checks of the targets a CX lead sets (RULES.md §6.1), one sentence per problem.</summary>
 public sealed class TargetValidationTests
 {
-    private static readonly MaturityModel Model = new RoadmapModelBuilder()
+    private static readonly MaturityModel Model = new ModelBuilder()
         .WithDimension("strategy")
         .WithDimension("voc")
         .WithDimension("data")

@@ -21,7 +21,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void Without_an_override_the_default_target_calls_for_the_next_transition_only()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
 
         // S = 2.3 → stage 2 → T = 3: only 2→3 is required.
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 2.3)], NoTargets, NoEdits);
@@ -34,7 +34,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void Gap_is_measured_in_score_units_not_stages()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
 
         // G = max(0, 3 − 2.3) = 0.7, although the stage gap is 3 − 2 = 1.
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 2.3)], Targets(("voc", 3)), NoEdits);
@@ -45,7 +45,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void A_dimension_already_at_its_target_has_no_items_and_a_gap_of_0()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
 
         // S = 3.2 → stage 3 = T: no transition required; G = max(0, 3 − 3.2) = 0.
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 3.2)], Targets(("voc", 3)), NoEdits);
@@ -59,7 +59,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void A_target_inside_the_current_stage_keeps_its_gap_but_calls_for_no_items()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
 
         // S = 2.6 → stage 3 = T: no transition; G = 3 − 2.6 = 0.4 all the same (rule 2 is in score units).
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 2.6)], Targets(("voc", 3)), NoEdits);
@@ -71,7 +71,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void A_target_below_the_current_stage_calls_for_no_items_and_has_a_gap_of_0()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
 
         // S = 3.6 → stage 4, T = 2: G = max(0, 2 − 3.6) = 0.
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 3.6)], Targets(("voc", 2)), NoEdits);
@@ -84,7 +84,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void A_target_four_transitions_up_puts_the_first_short_the_second_medium_and_the_rest_long()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
 
         // S = 1.2 → stage 1, T = 5: transitions 1→2, 2→3, 3→4, 4→5; G = 5 − 1.2 = 3.8.
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 1.2)], Targets(("voc", 5)), NoEdits);
@@ -104,7 +104,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void Horizons_count_from_the_current_stage_not_from_stage_1()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").WithEveryTransition("voc").Build();
 
         // S = 3.0 → stage 3, T = 5: 3→4 is the first required transition (short), 4→5 the second (medium).
         var roadmap = RoadmapGenerator.Generate(model, [Standing("voc", 3.0)], Targets(("voc", 5)), NoEdits);
@@ -117,7 +117,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void Every_initiative_on_a_required_transition_becomes_an_item()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc")
             .WithInitiative("voc-loops", "voc", 2)
             .WithInitiative("voc-panel", "voc", 2)
@@ -133,7 +133,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void A_dimension_with_an_undefined_score_has_no_target_gap_items_or_projection()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc").WithEveryTransition("voc")
             .WithDimension("data").WithEveryTransition("data")
             .Build();
@@ -150,7 +150,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void A_dimension_without_a_standing_is_out_of_scope()
     {
-        var model = new RoadmapModelBuilder()
+        var model = new ModelBuilder()
             .WithDimension("voc").WithEveryTransition("voc")
             .WithDimension("data").WithEveryTransition("data")
             .Build();
@@ -164,7 +164,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void Generate_refuses_a_standing_for_a_dimension_the_model_lacks()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").Build();
 
         var error = Assert.Throws<ArgumentException>(() =>
             RoadmapGenerator.Generate(model, [Standing("vox", 2.0)], NoTargets, NoEdits));
@@ -175,7 +175,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void Generate_refuses_two_standings_for_one_dimension()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").Build();
 
         var error = Assert.Throws<ArgumentException>(() =>
             RoadmapGenerator.Generate(model, [Standing("voc", 2.0), Standing("voc", 3.0)], NoTargets, NoEdits));
@@ -186,7 +186,7 @@ public sealed class TargetsAndGapsTests
     [Fact]
     public void Generate_refuses_a_target_for_a_dimension_the_model_lacks()
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").Build();
 
         var error = Assert.Throws<ArgumentException>(() =>
             RoadmapGenerator.Generate(model, [Standing("voc", 2.0)], Targets(("vox", 3)), NoEdits));
@@ -199,7 +199,7 @@ public sealed class TargetsAndGapsTests
     [InlineData(6)]
     public void Generate_refuses_a_target_outside_1_to_5(int target)
     {
-        var model = new RoadmapModelBuilder().WithDimension("voc").Build();
+        var model = new ModelBuilder().WithDimension("voc").Build();
 
         var error = Assert.Throws<ArgumentException>(() =>
             RoadmapGenerator.Generate(model, [Standing("voc", 2.0)], Targets(("voc", target)), NoEdits));

@@ -4,29 +4,16 @@ using CxMaturity.Assessment.Scoring;
 namespace CxMaturity.Assessment.Tests.Scoring;
 
 /// <summary>
-/// Builds small maturity models for tests. Dimensions keep the order given (Order 1, 2, …); the questions of
-/// dimension "a" are "a.q1", "a.q2", … Five stages with the shipped names, no journey stages, no initiatives
-/// (add them with <c>model with { Initiatives = … }</c>).
+/// Shorthands for small maturity models of scoring tests, built by <see cref="ModelBuilder"/> (its five stages).
+/// Dimensions keep the order given (Order 1, 2, …); the questions of dimension "a" are "a.q1", "a.q2", … No journey
+/// stages, no initiatives (add them with <c>model with { Initiatives = … }</c>).
 /// </summary>
 public static class TestModels
 {
     public static MaturityModel Build(params TestDimension[] dimensions) =>
-        new(
-            Id: "test",
-            Version: "1",
-            Title: "Test model",
-            IntroductionMarkdown: "",
-            Stages:
-            [
-                new Stage(1, "Initial", "Ad hoc."),
-                new Stage(2, "Development", "First steps."),
-                new Stage(3, "Definition", "Defined."),
-                new Stage(4, "Managed", "Measured."),
-                new Stage(5, "Optimized", "Improving."),
-            ],
-            JourneyStages: [],
-            Dimensions: dimensions.Select((d, i) => d.ToDimension(order: i + 1)).ToArray(),
-            Initiatives: []);
+        dimensions
+            .Aggregate(new ModelBuilder("test", "1", "Test model"), (model, d) => model.WithDimension(d.Id, d.Weight, questions: d.Questions()))
+            .Build();
 
     /// <summary>A dimension of <paramref name="questions"/> questions that each weigh 1.</summary>
     public static TestDimension Dimension(string id, int questions = 1, double weight = 1) =>
@@ -54,21 +41,9 @@ public static class TestModels
 /// <summary>A dimension to build: its id, weight W_d and one weight per question.</summary>
 public sealed record TestDimension(string Id, double Weight, IReadOnlyList<double> QuestionWeights)
 {
-    public Dimension ToDimension(int order) =>
-        new(
-            Id,
-            order,
-            Title: $"Dimension {Id}",
-            Weight,
-            GuidanceMarkdown: "",
-            Questions: QuestionWeights
-                .Select((weight, i) => new Question(
-                    TestModels.QuestionId(Id, i + 1),
-                    Id,
-                    Text: $"Question {i + 1} of {Id}",
-                    Help: null,
-                    weight,
-                    JourneyStages: [],
-                    Options: ["Level 1", "Level 2", "Level 3", "Level 4", "Level 5"]))
-                .ToArray());
+    /// <summary>One question per weight, "&lt;id&gt;.q1", "&lt;id&gt;.q2", …, each with the statements "Level 1" … "Level 5".</summary>
+    public IReadOnlyList<Question> Questions() =>
+        QuestionWeights
+            .Select((weight, i) => ModelBuilder.Question(TestModels.QuestionId(Id, i + 1), Id, weight, text: $"Question {i + 1} of {Id}"))
+            .ToArray();
 }

@@ -7,8 +7,6 @@ internal static class WorkbookTestData
 {
     public static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 7))];
 
-    public static readonly string[] StageNames = ["Initial", "Development", "Definition", "Managed", "Optimized"];
-
     public static readonly (string Id, string Name, string Group)[] Respondents =
     [
         ("r-ada", "Ada Lovelace", "Executive"),
@@ -45,7 +43,7 @@ internal static class WorkbookTestData
         OverallScore = 2.456,
         OverallStage = "Development",
         FoundationStage = "Development",
-        StageNames = StageNames,
+        StageNames = ModelBuilder.StageNames,
         Dimensions =
         [
             new("strategy", "CX strategy and leadership", 2.345, "Development", "Definition", 0.655),
@@ -118,7 +116,7 @@ internal static class WorkbookTestData
                     Questions[q].QuestionId,
                     Questions[q].Text,
                     level,
-                    level is { } l ? StageNames[l - 1] : "Not applicable",
+                    level is { } l ? ModelBuilder.StageNames[l - 1] : "Not applicable",
                     q == 0 ? $"Respondent comment {r + 1}: the vision is not written down" : null);
             }
         }

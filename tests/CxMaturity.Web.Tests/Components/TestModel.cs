@@ -1,9 +1,13 @@
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
+using CxMaturity.TestSupport;
 
 namespace CxMaturity.Web.Tests.Components;
 
-/// <summary>A small model and hand-made results for component tests: two dimensions of two questions each.</summary>
+/// <summary>
+/// A small model and hand-made results for component tests: two dimensions of two questions each, built by
+/// <see cref="ModelBuilder"/> (its five stages: "Defined and repeatable." is stage 3's summary).
+/// </summary>
 internal static class TestModel
 {
     public static Question Loops { get; } = new(
@@ -21,33 +25,28 @@ internal static class TestModel
             "Customers see changes they asked for, and we measure it.",
         ]);
 
-    public static MaturityModel Model { get; } = new(
-        "test-model",
-        "1.0",
-        "Test model",
-        "",
-        [
-            new Stage(1, "Initial", "Ad hoc."),
-            new Stage(2, "Development", "Pockets of practice."),
-            new Stage(3, "Definition", "Defined and repeatable."),
-            new Stage(4, "Managed", "Measured and managed."),
-            new Stage(5, "Optimized", "Continuously improved."),
-        ],
-        [],
-        [
-            new Dimension("strategy", 1, "CX strategy", 1, "Guidance on **strategy**.",
+    public static MaturityModel Model { get; } = new ModelBuilder()
+        .WithDimension(
+            "strategy",
+            title: "CX strategy",
+            guidance: "Guidance on **strategy**.",
+            questions:
             [
                 new Question("strategy.vision", "strategy", "Is there a CX vision?", null, 1, [], ["s1", "s2", "s3", "s4", "s5"]),
                 new Question("strategy.sponsor", "strategy", "Who sponsors CX?", null, 1, [], ["p1", "p2", "p3", "p4", "p5"]),
             ],
-            ["No strategy owner.", "A manager owns strategy part time.", "A senior leader owns an agreed strategy.", "Strategy steers budgets.", "Strategy is lived every day."]),
-            new Dimension("voc", 2, "Voice of the customer", 1, "Guidance on feedback.",
+            stageDescriptions:
+            ["No strategy owner.", "A manager owns strategy part time.", "A senior leader owns an agreed strategy.", "Strategy steers budgets.", "Strategy is lived every day."])
+        .WithDimension(
+            "voc",
+            title: "Voice of the customer",
+            guidance: "Guidance on feedback.",
+            questions:
             [
                 Loops,
                 new Question("voc.listen", "voc", "How do you listen?", null, 1, [], ["l1", "l2", "l3", "l4", "l5"]),
-            ]),
-        ],
-        []);
+            ])
+        .Build();
 
     public static DimensionResult Dimension(string id, double? mean, double? standardDeviation, int n, bool lowConsensus, double importance = 3) =>
         new(id, 1, new Statistics(n, mean, mean, mean, mean, standardDeviation), mean is { } m ? Stages.StageOf(m) : null, lowConsensus, importance);
