@@ -2,7 +2,8 @@ using CxMaturity.Assessment.Content;
 
 namespace CxMaturity.Web.Features.Api;
 
-public sealed record ModelRefDto(string Id, string Version, string Title);
+/// <summary>Which model, and which version of it, a round pinned.</summary>
+public sealed record ModelRef(string Id, string Version, string Title);
 
 /// <summary>A stage: its level 1..5 and the model's name for it.</summary>
 public sealed record StageRefDto(int Level, string Name)

@@ -54,10 +54,10 @@ public sealed record OrganisationSummaryDto(
     string Name,
     OrganisationRole YourRole,
     int RoundCount,
-    RoundSummaryDto? LatestRound)
+    RoundSummaryView? LatestRound)
 {
     public static OrganisationSummaryDto From(OrganisationSummaryView view) => new(
-        view.Id, view.Name, view.Role, view.RoundCount, view.LatestRound is { } latest ? RoundSummaryDto.From(latest) : null);
+        view.Id, view.Name, view.Role, view.RoundCount, view.LatestRound);
 }
 
 public sealed record OrganisationDto(
@@ -66,8 +66,8 @@ public sealed record OrganisationDto(
     OrganisationRole YourRole,
     DateTime CreatedUtc,
     IReadOnlyList<string> RespondentGroups,
-    IReadOnlyList<RoundSummaryDto> Rounds,
-    IReadOnlyList<MemberDto>? Members)
+    IReadOnlyList<RoundSummaryView> Rounds,
+    IReadOnlyList<MemberView>? Members)
 {
     public static OrganisationDto From(OrganisationView view) => new(
         view.Id,
@@ -75,31 +75,7 @@ public sealed record OrganisationDto(
         view.YourRole,
         view.CreatedUtc,
         view.RespondentGroups,
-        [.. view.Rounds.Select(RoundSummaryDto.From)],
-        view.Members?.Select(m => new MemberDto(m.UserId, m.Email, m.DisplayName, m.Role)).ToList());
+        view.Rounds,
+        view.Members);
 }
 
-public sealed record MemberDto(string UserId, string Email, string DisplayName, OrganisationRole Role);
-
-/// <summary>
-/// A round in a list; <paramref name="CompletionPercent"/> is the share of in-scope questions answered, 0..100. The
-/// progress figures are null for a Respondent.
-/// </summary>
-public sealed record RoundSummaryDto(
-    int Id,
-    string Name,
-    RoundStatus Status,
-    string ModelId,
-    string ModelVersion,
-    DateOnly? OpensOn,
-    DateOnly? ClosesOn,
-    DateTime CreatedUtc,
-    DateTime? ClosedUtc,
-    int? RespondentsSubmitted,
-    int? RespondentsTotal,
-    double? CompletionPercent)
-{
-    public static RoundSummaryDto From(RoundSummaryView view) => new(
-        view.Id, view.Name, view.Status, view.ModelId, view.ModelVersion, view.OpensOn, view.ClosesOn, view.CreatedUtc,
-        view.ClosedUtc, view.RespondentsSubmitted, view.RespondentsTotal, view.CompletionPercent);
-}

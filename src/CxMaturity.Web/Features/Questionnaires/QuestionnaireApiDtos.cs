@@ -23,18 +23,6 @@ public sealed record AnswerDto(string QuestionId, int? Level, string? Comment = 
 
 // Responses.
 
-public sealed record RespondentProgressDto(
-    int RespondentId,
-    RespondentStatus Status,
-    int Answered,
-    int Questions,
-    double Completion,
-    DateTime SavedUtc)
-{
-    public static RespondentProgressDto From(RespondentProgressView view) =>
-        new(view.RespondentId, view.Status, view.Answered, view.Questions, view.Completion, view.SavedUtc);
-}
-
 /// <summary>A respondent's saved answers in model order, and their importance ratings by dimension id.</summary>
 public sealed record AnswersDto(
     int AssessmentId,

@@ -38,7 +38,7 @@ public static class QuestionnaireEndpoints
         TypedResults.Ok(AnswersDto.From(
             await service.GetAsync(RespondentRef.Member(ApiUser.IdOf(user), id, respondentId), cancellationToken)));
 
-    private static async Task<Ok<RespondentProgressDto>> SaveAnswersAsync(
+    private static async Task<Ok<RespondentProgressView>> SaveAnswersAsync(
         int id,
         int respondentId,
         SaveAnswersDto body,
@@ -53,6 +53,6 @@ public static class QuestionnaireEndpoints
                 body.Submit,
                 body.Importance?.ToDictionary(i => i.Key, i => (int?)i.Value, StringComparer.Ordinal)),
             cancellationToken);
-        return TypedResults.Ok(RespondentProgressDto.From(progress));
+        return TypedResults.Ok(progress);
     }
 }

@@ -10,24 +10,5 @@ namespace CxMaturity.Web.Features.Respondents;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record AddRespondentDto(string Name, string Email, string Group);
 
-/// <summary>A respondent; <paramref name="Completion"/> is answered ÷ in-scope questions, 0..1 (RULES.md §5.11).</summary>
-public sealed record RespondentDto(
-    int Id,
-    string Name,
-    string Email,
-    string Group,
-    RespondentStatus Status,
-    bool IsMember,
-    int Answered,
-    int Questions,
-    double Completion,
-    DateTime? StartedUtc,
-    DateTime? SubmittedUtc)
-{
-    public static RespondentDto From(RespondentView view) => new(
-        view.Id, view.Name, view.Email, view.Group, view.Status, view.IsMember, view.Answered, view.Questions,
-        view.Completion, view.StartedUtc, view.SubmittedUtc);
-}
-
 /// <summary>A respondent just added. <paramref name="InvitationLink"/> holds a secret shown only in this response.</summary>
-public sealed record RespondentCreatedDto(RespondentDto Respondent, string InvitationLink);
+public sealed record RespondentCreatedDto(RespondentView Respondent, string InvitationLink);

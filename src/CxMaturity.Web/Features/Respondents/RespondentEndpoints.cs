@@ -33,6 +33,6 @@ public static class RespondentEndpoints
         var link = $"{request.Scheme}://{request.Host}{request.PathBase}{created.InvitationPath}";
         return TypedResults.Created(
             $"/api/v1/assessments/{id}/respondents/{created.Respondent.Id}/answers",
-            new RespondentCreatedDto(RespondentDto.From(created.Respondent), link));
+            new RespondentCreatedDto(created.Respondent, link));
     }
 }

@@ -84,7 +84,7 @@ public sealed class RespondentService(
     {
         var completion = RespondentCompletion.Of(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), answered, questions.Count);
         return new RespondentView(
-            r.Id, r.Name, r.Email, r.Group, r.Status, r.UserId is not null, answered, questions.Count, completion.Ratio, r.StartedUtc, r.SubmittedUtc, r.Version);
+            r.Id, r.Name, r.Email, r.Group, r.Status, r.UserId is not null, answered, questions.Count, completion.Ratio, r.StartedUtc, r.SubmittedUtc);
     }
 
     private sealed record RoundRow(RoundStatus Status, int ModelVersionId, List<string> DimensionsInScope, List<string> RespondentGroups);

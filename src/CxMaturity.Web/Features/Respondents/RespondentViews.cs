@@ -3,7 +3,10 @@ using CxMaturity.Assessment.Scoring;
 
 namespace CxMaturity.Web.Features.Respondents;
 
-/// <summary>A respondent with their progress (RULES.md §5.11).</summary>
+/// <summary>
+/// A respondent with their progress (RULES.md §5.11): <paramref name="Completion"/> is answered ÷ in-scope questions,
+/// 0..1. Pages show it and the API returns it as it is.
+/// </summary>
 public sealed record RespondentView(
     int Id,
     string Name,
@@ -15,8 +18,7 @@ public sealed record RespondentView(
     int Questions,
     double Completion,
     DateTime? StartedUtc,
-    DateTime? SubmittedUtc,
-    Guid Version);
+    DateTime? SubmittedUtc);
 
 /// <summary>A respondent just added, with the invitation link (a path; the secret in it is shown only now).</summary>
 public sealed record RespondentCreatedView(RespondentView Respondent, string InvitationPath);

@@ -28,7 +28,7 @@ public sealed record ResultsDto(
     string Name,
     RoundStatus Status,
     int OrganisationId,
-    ModelRefDto Model,
+    ModelRef Model,
     bool IsPreview,
     bool IsFinal,
     int RespondentsCounted,
@@ -51,7 +51,7 @@ public sealed record ResultsDto(
             view.RoundName,
             view.Status,
             view.OrganisationId,
-            new ModelRefDto(model.Id, model.Version, model.Title),
+            new ModelRef(model.Id, model.Version, model.Title),
             result.IsPreview,
             !result.IsPreview && view.Status == RoundStatus.Closed,
             result.RespondentsCounted,
@@ -167,17 +167,3 @@ public sealed record CompletionDto(double Mean, IReadOnlyList<RespondentCompleti
 /// <summary>Answered in-scope questions (NotApplicable included) ÷ in-scope questions, 0..1.</summary>
 public sealed record RespondentCompletionDto(int RespondentId, int Answered, int Questions, double Ratio);
 
-/// <summary>
-/// The target of one in-scope dimension: the stage the CX lead set (null when not set), the stage the submitted
-/// answers reach, and the target in force (the one set, else the default of one stage above the current).
-/// </summary>
-public sealed record TargetDto(
-    string DimensionId,
-    string DimensionTitle,
-    int? ExplicitStage,
-    int? CurrentStage,
-    int? EffectiveStage)
-{
-    public static TargetDto From(TargetView view) =>
-        new(view.DimensionId, view.DimensionTitle, view.ExplicitStage, view.CurrentStage, view.EffectiveStage);
-}

@@ -57,7 +57,7 @@ public static class RoadmapEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(RoadmapDto.From(await service.GetRoadmapAsync(ApiUser.IdOf(user), id, cancellationToken)));
 
-    private static async Task<Ok<RoadmapItemDto>> UpdateItemAsync(
+    private static async Task<Ok<RoadmapItemView>> UpdateItemAsync(
         int id,
         string initiativeId,
         RoadmapItemEditDto body,
@@ -71,7 +71,7 @@ public static class RoadmapEndpoints
             initiativeId,
             new RoadmapItemUpdate(body.Status, body.Horizon, body.Owner, body.Notes, body.Version),
             cancellationToken);
-        return TypedResults.Ok(RoadmapItemDto.FromView(roadmap.FindItem(initiativeId)!));
+        return TypedResults.Ok(roadmap.FindItem(initiativeId)!);
     }
 
     private static async Task<Ok<TargetsSavedDto>> SetTargetsAsync(

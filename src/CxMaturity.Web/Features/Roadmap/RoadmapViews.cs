@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Assessment.Scoring;
@@ -85,58 +86,62 @@ public sealed record RoadmapView(
 }
 
 /// <summary>
-/// One roadmap item: the initiative with its figures (<paramref name="Priority"/> at full precision, show two
-/// decimals) and the CX lead's edits. <paramref name="Version"/> is null while nobody has edited the item; send it
-/// back with an edit so that a concurrent edit is detected.
+/// One roadmap item: the generator's <paramref name="Item"/> (its figures at full precision; show two decimals) with
+/// what pages and the API add to it. <paramref name="Version"/> is null while nobody has edited the item; send it
+/// back with an edit so that a concurrent edit is detected. Pages show it and the API returns it as it is; the
+/// item's own fields are read through to <paramref name="Item"/> rather than copied.
 /// </summary>
 public sealed record RoadmapItemView(
-    string InitiativeId,
-    string DimensionId,
+    [property: JsonIgnore] RoadmapItem Item,
     string DimensionTitle,
-    int From,
-    int To,
-    string Title,
     string DescriptionMarkdown,
-    int Impact,
-    int Effort,
-    double Priority,
-    Horizon Horizon,
-    Horizon ComputedHorizon,
-    RoadmapItemStatus Status,
-    string? Owner,
-    string? Notes,
-    int? ProjectId,
-    double ParetoShare,
-    bool VitalFew,
     string OwnerRole,
     IReadOnlyList<string> Kpis,
+    int? ProjectId,
     Guid? Version,
     DateTime? UpdatedUtc)
 {
+    public string InitiativeId => Item.InitiativeId;
+
+    public string DimensionId => Item.DimensionId;
+
+    public int From => Item.From;
+
+    public int To => Item.To;
+
+    public string Title => Item.Title;
+
+    public int Impact => Item.Impact;
+
+    public int Effort => Item.Effort;
+
+    public double Priority => Item.Priority;
+
+    public Horizon Horizon => Item.Horizon;
+
+    public Horizon ComputedHorizon => Item.ComputedHorizon;
+
+    public RoadmapItemStatus Status => Item.Status;
+
+    public string? Owner => Item.Owner;
+
+    public string? Notes => Item.Notes;
+
+    public double ParetoShare => Item.ParetoShare;
+
+    public bool VitalFew => Item.VitalFew;
+
     /// <summary>Whether the CX lead moved the item away from the lane of RULES.md §6.6.</summary>
+    [JsonIgnore]
     public bool HorizonMoved => Horizon != ComputedHorizon;
 
     internal static RoadmapItemView Of(MaturityModel model, Initiative initiative, RoadmapItem item, RoadmapItemState? state) => new(
-        item.InitiativeId,
-        item.DimensionId,
+        item,
         model.FindDimension(item.DimensionId)?.Title ?? item.DimensionId,
-        item.From,
-        item.To,
-        item.Title,
         initiative.DescriptionMarkdown,
-        item.Impact,
-        item.Effort,
-        item.Priority,
-        item.Horizon,
-        item.ComputedHorizon,
-        item.Status,
-        item.Owner,
-        item.Notes,
-        state?.ProjectId,
-        item.ParetoShare,
-        item.VitalFew,
         initiative.OwnerRole,
         initiative.Kpis,
+        state?.ProjectId,
         state?.Version,
         state?.UpdatedUtc);
 }

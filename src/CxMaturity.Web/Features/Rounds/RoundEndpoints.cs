@@ -28,26 +28,21 @@ public static class RoundEndpoints
         return api;
     }
 
-    private static async Task<Created<AssessmentDto>> CreateAsync(
+    private static async Task<Created<RoundView>> CreateAsync(
         int orgId,
-        CreateAssessmentDto body,
+        CreateRoundRequest body,
         ClaimsPrincipal user,
         RoundService service,
         CancellationToken cancellationToken)
     {
-        var round = await service.CreateRoundAsync(
-            ApiUser.IdOf(user),
-            orgId,
-            new CreateRoundRequest(
-                body.ModelId, body.Name, body.OpensOn, body.ClosesOn, body.DimensionsInScope, body.RespondentsSeeResults),
-            cancellationToken);
-        return TypedResults.Created($"/api/v1/assessments/{round.Id}", AssessmentDto.From(round));
+        var round = await service.CreateRoundAsync(ApiUser.IdOf(user), orgId, body, cancellationToken);
+        return TypedResults.Created($"/api/v1/assessments/{round.Id}", round);
     }
 
-    private static async Task<Ok<AssessmentDto>> GetAsync(
+    private static async Task<Ok<RoundView>> GetAsync(
         int id,
         ClaimsPrincipal user,
         RoundService service,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(AssessmentDto.From(await service.GetRoundAsync(ApiUser.IdOf(user), id, cancellationToken)));
+        TypedResults.Ok(await service.GetRoundAsync(ApiUser.IdOf(user), id, cancellationToken));
 }

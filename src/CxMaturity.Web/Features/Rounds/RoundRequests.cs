@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace CxMaturity.Web.Features.Rounds;
 
-/// <summary>A new round: opened at once. <paramref name="DimensionsInScope"/> null or empty means every dimension.</summary>
+/// <summary>
+/// A new round: opened at once. <paramref name="DimensionsInScope"/> null or empty means every dimension. Also the
+/// body of <c>POST /api/v1/organisations/{id}/assessments</c>, which refuses fields it does not know.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CreateRoundRequest(
     string ModelId,
     string Name,

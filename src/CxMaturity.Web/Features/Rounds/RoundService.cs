@@ -2,6 +2,7 @@ using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Api;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Results;
@@ -147,13 +148,13 @@ public sealed class RoundService(
                 {
                     var done = completion[r.Answers.RespondentId];
                     return new RespondentView(
-                        r.Id, r.Name, r.Email, r.Group, r.Status, r.IsMember, done.Answered, done.Questions, done.Ratio, r.StartedUtc, r.SubmittedUtc, r.Version);
+                        r.Id, r.Name, r.Email, r.Group, r.Status, r.IsMember, done.Answered, done.Questions, done.Ratio, r.StartedUtc, r.SubmittedUtc);
                 })]
             : null;
 
         return new RoundView(
-            round.Id, round.OrganisationId, round.OrganisationName, round.Name, round.Status, scored.Model.Id, scored.Model.Version,
-            scored.Model.Title, round.OpensOn, round.ClosesOn, round.RespondentsSeeResults, round.CreatedUtc, round.ClosedUtc,
+            round.Id, round.OrganisationId, round.OrganisationName, round.Name, round.Status,
+            new ModelRef(scored.Model.Id, scored.Model.Version, scored.Model.Title), round.OpensOn, round.ClosesOn, round.RespondentsSeeResults, round.CreatedUtc, round.ClosedUtc,
             round.DimensionsInScope, round.RespondentGroups, scored.Targets(), counts, listed, role, round.Version);
     }
 

@@ -1,13 +1,16 @@
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
+using CxMaturity.Web.Features.Api;
 using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Results;
 
 namespace CxMaturity.Web.Features.Rounds;
 
 /// <summary>
-/// A round as a member sees it. <paramref name="Respondents"/> is <c>null</c> unless the caller is Owner or CX lead;
-/// everyone who may see the round gets <paramref name="Counts"/>.
+/// A round as a member sees it, and as the API returns it (<c>/api/v1/assessments/{id}</c>).
+/// <paramref name="Respondents"/> is <c>null</c> unless the caller is Owner or CX lead; everyone who may see the round
+/// gets <paramref name="RespondentCounts"/>. <paramref name="Version"/> goes in If-Match to detect concurrent edits
+/// of the targets.
 /// </summary>
 public sealed record RoundView(
     int Id,
@@ -15,9 +18,7 @@ public sealed record RoundView(
     string OrganisationName,
     string Name,
     RoundStatus Status,
-    string ModelId,
-    string ModelVersion,
-    string ModelTitle,
+    ModelRef Model,
     DateOnly? OpensOn,
     DateOnly? ClosesOn,
     bool RespondentsSeeResults,
@@ -26,7 +27,7 @@ public sealed record RoundView(
     IReadOnlyList<string> DimensionsInScope,
     IReadOnlyList<string> RespondentGroups,
     IReadOnlyList<TargetView> Targets,
-    RespondentCountsView Counts,
+    RespondentCountsView RespondentCounts,
     IReadOnlyList<RespondentView>? Respondents,
     OrganisationRole YourRole,
     Guid Version);

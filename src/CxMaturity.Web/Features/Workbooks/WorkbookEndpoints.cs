@@ -61,7 +61,7 @@ public static class WorkbookEndpoints
                 "the respondent's in one transaction, or nothing changes and 422 lists every problem with sheet, cell " +
                 "and message. Owner and CX lead.")
             .Accepts<IFormFile>("multipart/form-data")
-            .Produces<QuestionnaireImportDto>()
+            .Produces<QuestionnaireImportSummary>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -98,7 +98,7 @@ public static class WorkbookEndpoints
         CancellationToken cancellationToken) =>
         Send(context, await service.ExportQuestionnaireAsync(UserId(user), id, respondentId, cancellationToken));
 
-    private static async Task<Results<Ok<QuestionnaireImportDto>, ProblemHttpResult>> ImportAsync(
+    private static async Task<Results<Ok<QuestionnaireImportSummary>, ProblemHttpResult>> ImportAsync(
         int id,
         IFormFile? file,
         [FromForm] int? respondentId,
@@ -124,7 +124,7 @@ public static class WorkbookEndpoints
             id,
             new QuestionnaireImportRequest(content, file.FileName, respondentId, newRespondent, confirmOverwrite ?? false, submit ?? true),
             cancellationToken);
-        return outcome.Summary is { } summary ? TypedResults.Ok(QuestionnaireImportDto.From(summary)) : ImportRefused(outcome);
+        return outcome.Summary is { } summary ? TypedResults.Ok(summary) : ImportRefused(outcome);
     }
 
     private static ProblemHttpResult ImportRefused(QuestionnaireImportOutcome outcome)
@@ -138,7 +138,7 @@ public static class WorkbookEndpoints
                 ? $"Nothing was imported: {outcome.Problems[0].Message}"
                 : $"Nothing was imported: the workbook has {count} problems, listed in \"problems\" with their sheet and cell.",
         };
-        problem.Extensions["problems"] = outcome.Problems.Select(p => new ImportProblemDto(p.Sheet, p.Cell, p.Message)).ToList();
+        problem.Extensions["problems"] = outcome.Problems;
         problem.Extensions["confirmationRequired"] = outcome.ConfirmationRequired;
         return TypedResults.Problem(problem);
     }
@@ -192,24 +192,3 @@ public static class WorkbookEndpoints
     }
 }
 
-/// <summary>A problem of an imported workbook: the sheet and cell (null for the file as a whole) and a sentence.</summary>
-public sealed record ImportProblemDto(string? Sheet, string? Cell, string Message);
-
-/// <summary>What an import did.</summary>
-public sealed record QuestionnaireImportDto(
-    int RespondentId,
-    string RespondentName,
-    string Group,
-    bool NewRespondent,
-    int Answered,
-    int NotApplicable,
-    int Unanswered,
-    int Questions,
-    bool Submitted,
-    bool OverwroteSubmission,
-    DateTime ImportedUtc)
-{
-    public static QuestionnaireImportDto From(QuestionnaireImportSummary s) => new(
-        s.RespondentId, s.RespondentName, s.Group, s.NewRespondent, s.Answered, s.NotApplicable, s.Unanswered,
-        s.Questions, s.Submitted, s.OverwroteSubmission, s.ImportedUtc);
-}

@@ -38,7 +38,7 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
 
         Assert.Single(asLead.Respondents!);
         Assert.Null(asContributor.Respondents);
-        Assert.Equal(new RespondentCountsView(1, 1, 0, 0), asContributor.Counts);
+        Assert.Equal(new RespondentCountsView(1, 1, 0, 0), asContributor.RespondentCounts);
     }
 
     [Fact]

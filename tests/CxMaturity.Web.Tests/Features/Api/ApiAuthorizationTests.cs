@@ -31,7 +31,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         var responses = new[]
         {
             await intruder.GetAsync($"/api/v1/organisations/{b.OrganisationId}"),
-            await intruder.PostJsonAsync($"/api/v1/organisations/{b.OrganisationId}/assessments", new CreateAssessmentDto(CxWebApplicationFactory.ModelId, "Mine now")),
+            await intruder.PostJsonAsync($"/api/v1/organisations/{b.OrganisationId}/assessments", new CreateRoundRequest(CxWebApplicationFactory.ModelId, "Mine now")),
             await intruder.GetAsync(round),
             await intruder.PutJsonAsync($"{round}/targets", new Dictionary<string, int> { ["strategy"] = 5 }),
             await intruder.PostJsonAsync($"{round}/respondents", new AddRespondentDto("Mallory", "mallory@test.local", "Executive")),
@@ -92,7 +92,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         var round = $"/api/v1/assessments/{b.Round.Id}";
         var before = await SnapshotAsync(b);
 
-        var read = await (await client.GetAsync(round)).ReadAsync<AssessmentDto>();
+        var read = await (await client.GetAsync(round)).ReadAsync<RoundView>();
         Assert.Null(read.Respondents); // names and emails are for Owner and CX lead
         Assert.Equal(1, read.RespondentCounts.Submitted);
         Assert.Equal(1, (await (await client.GetAsync($"{round}/results")).ReadAsync<ResultsDto>()).RespondentsCounted);
@@ -102,7 +102,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         await (await client.GetAsync($"{round}/results?preview=true")).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PutAnswersAsync(b.Round.Id, b.InProgressRespondentId, [new AnswerDto("strategy.vision", 1)])).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await client.GetAsync(ApiTestExtensions.AnswersUrl(b.Round.Id, b.RespondentId))).ReadProblemAsync(HttpStatusCode.Forbidden);
-        await (await client.PostJsonAsync($"/api/v1/organisations/{b.OrganisationId}/assessments", new CreateAssessmentDto(CxWebApplicationFactory.ModelId, "Viewer's"))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PostJsonAsync($"/api/v1/organisations/{b.OrganisationId}/assessments", new CreateRoundRequest(CxWebApplicationFactory.ModelId, "Viewer's"))).ReadProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal(before, await SnapshotAsync(b));
     }
@@ -129,7 +129,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         using var client = await factory.CreateApiClientAsync(member.Id);
         var results = $"/api/v1/assessments/{b.Round.Id}/results";
 
-        var progress = await (await client.PutAnswersAsync(b.Round.Id, own, [new AnswerDto("strategy.vision", 2)], submit: true)).ReadAsync<RespondentProgressDto>();
+        var progress = await (await client.PutAnswersAsync(b.Round.Id, own, [new AnswerDto("strategy.vision", 2)], submit: true)).ReadAsync<RespondentProgressView>();
         Assert.Equal(RespondentStatus.Submitted, progress.Status);
         await (await client.PutAnswersAsync(b.Round.Id, b.InProgressRespondentId, [new AnswerDto("strategy.vision", 1)])).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await client.GetAsync(results)).ReadProblemAsync(HttpStatusCode.Forbidden);
@@ -166,13 +166,20 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
             .OrderBy(a => a.Id)
             .Select(a => $"{a.RespondentId}:{a.QuestionId}={a.Level}")
             .ToList()));
+        // Every respondent row as stored: any write to one gives it a new version.
+        var respondents = await factory.WithDbAsync(db => Task.FromResult(db.Respondents
+            .Where(r => r.RoundId == b.Round.Id)
+            .OrderBy(r => r.Id)
+            .Select(r => $"{r.Id}:{r.Email}:{r.Status}:{r.Version}")
+            .ToList()));
         return string.Join(
             "|",
             round.Name,
             round.Status,
             round.Version,
             string.Join(",", round.Targets.Select(t => $"{t.DimensionId}={t.ExplicitStage}")),
-            string.Join(",", round.Respondents!.Select(r => $"{r.Id}:{r.Email}:{r.Status}:{r.Version}")),
+            string.Join(",", round.Respondents!.Select(r => $"{r.Id}:{r.Email}:{r.Status}:{r.Answered}")),
+            string.Join(",", respondents),
             string.Join(",", organisation.Rounds.Select(r => r.Id)),
             string.Join(",", answers));
     }

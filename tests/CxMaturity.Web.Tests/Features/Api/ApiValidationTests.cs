@@ -159,7 +159,7 @@ public sealed class ApiValidationTests(CxWebApplicationFactory factory) : IClass
         var padded = json + new string(' ', (1024 * 1024) - json.Length);
 
         var progress = await (await client.SendRawAsync(HttpMethod.Put, ApiTestExtensions.AnswersUrl(roundId, respondentId), padded))
-            .ReadAsync<RespondentProgressDto>();
+            .ReadAsync<RespondentProgressView>();
 
         Assert.Equal(1, progress.Answered);
     }

@@ -68,7 +68,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         var signIn = _factory.Services.GetRequiredService<DemoSignInInfo>();
 
         Assert.Equal(RoundStatus.Open, round.Status);
-        Assert.Equal(2, round.Counts.InProgress);
+        Assert.Equal(2, round.RespondentCounts.InProgress);
         Assert.Contains(await _factory.Questionnaires.ListMineAsync(demoUser), q => q.RoundId == followUp.Id);
         Assert.True(signIn.IsAvailable);
         Assert.Equal(DemoSignInInfo.DemoEmail, signIn.Email);

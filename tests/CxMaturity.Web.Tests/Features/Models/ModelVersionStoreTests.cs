@@ -24,7 +24,7 @@ public sealed class ModelVersionStoreTests(CxWebApplicationFactory factory) : IC
 
         Assert.Single(pinned);
         Assert.Equal(1, snapshots);
-        Assert.Equal(factory.Model.Version, first.Round.ModelVersion);
+        Assert.Equal(factory.Model.Version, first.Round.Model.Version);
     }
 
     [Fact]

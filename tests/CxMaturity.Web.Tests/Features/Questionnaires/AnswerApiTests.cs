@@ -21,7 +21,7 @@ public sealed class AnswerApiTests(CxWebApplicationFactory factory) : IClassFixt
                 respondent,
                 [new AnswerDto("strategy.vision", 4, "We wrote it down last year."), new AnswerDto("voc.text", null)],
                 importance: new Dictionary<string, int> { ["voc"] = 5 }))
-            .ReadAsync<RespondentProgressDto>();
+            .ReadAsync<RespondentProgressView>();
 
         Assert.Equal((RespondentStatus.InProgress, 2, questions), (progress.Status, progress.Answered, progress.Questions));
         Assert.Equal(2.0 / questions, progress.Completion, 12);
@@ -33,7 +33,7 @@ public sealed class AnswerApiTests(CxWebApplicationFactory factory) : IClassFixt
         Assert.True(saved.CanEdit);
 
         var submitted = await (await client.PutAnswersAsync(arranged.Round.Id, respondent, [new AnswerDto("strategy.vision", 5)], submit: true))
-            .ReadAsync<RespondentProgressDto>();
+            .ReadAsync<RespondentProgressView>();
         Assert.Equal(RespondentStatus.Submitted, submitted.Status);
 
         var problem = await (await client.PutAnswersAsync(arranged.Round.Id, respondent, [new AnswerDto("strategy.vision", 1)]))

@@ -28,7 +28,7 @@ public sealed class RespondentApiTests(CxWebApplicationFactory factory) : IClass
         var secret = created.InvitationLink["http://localhost/invitations/".Length..];
         Assert.Equal(created.Respondent.Id, (await factory.Questionnaires.GetAsync(RespondentRef.Invitation(secret))).RespondentId);
 
-        var round = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<AssessmentDto>();
+        var round = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<RoundView>();
         var listed = Assert.Single(round.Respondents!);
         Assert.Equal(created.Respondent.Id, listed.Id);
         Assert.DoesNotContain(secret, await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).Content.ReadAsStringAsync());
@@ -46,6 +46,6 @@ public sealed class RespondentApiTests(CxWebApplicationFactory factory) : IClass
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(["email", "group"], problem.Errors!.Keys.Order());
-        Assert.Equal(0, (await factory.Rounds.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id)).Counts.Total);
+        Assert.Equal(0, (await factory.Rounds.GetRoundAsync(arranged.Owner.Id, arranged.Round.Id)).RespondentCounts.Total);
     }
 }

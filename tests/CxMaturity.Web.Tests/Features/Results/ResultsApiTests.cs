@@ -202,7 +202,7 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
         var round = await (await owner.PostJsonAsync(
                 $"/api/v1/organisations/{organisation.Id}/assessments",
                 new { modelId = CxWebApplicationFactory.ModelId, name = "Baseline", dimensionsInScope = Scope }))
-            .ReadAsync<AssessmentDto>(HttpStatusCode.Created);
+            .ReadAsync<RoundView>(HttpStatusCode.Created);
 
         async Task<int> AddAsync(string name, string group) =>
             (await (await owner.PostJsonAsync($"/api/v1/assessments/{round.Id}/respondents", new AddRespondentDto(name, $"{name}-{Guid.NewGuid():N}@test.local", group)))
@@ -229,7 +229,7 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
         async Task Save(int respondentId, AnswerDto[] answers, bool submit, Dictionary<string, int>? importance)
         {
             var progress = await (await owner.PutAnswersAsync(round.Id, respondentId, answers, submit, importance))
-                .ReadAsync<RespondentProgressDto>();
+                .ReadAsync<RespondentProgressView>();
             Assert.Equal(submit ? RespondentStatus.Submitted : RespondentStatus.InProgress, progress.Status);
         }
     }

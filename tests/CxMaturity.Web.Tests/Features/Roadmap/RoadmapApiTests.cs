@@ -21,7 +21,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         using var client = await factory.CreateApiClientAsync(round.Owner.Id);
 
         using var response = await client.GetAsync(Url(round));
-        var roadmap = await response.ReadAsync<RoadmapDto>();
+        var roadmap = await response.ReadAsync<RoadmapJson>();
 
         Assert.Equal((round.RoundId, 1), (roadmap.AssessmentId, roadmap.RespondentsCounted));
         Assert.Equal(RoadmapRound.Order, roadmap.Items.Select(i => i.InitiativeId));
@@ -44,7 +44,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         Assert.Equal(1.0, roadmap.Gaps["strategy"], Precision);
         Assert.Equal(1.0, roadmap.Gaps["voc"], Precision);
         Assert.Equal(
-            [new ProjectionDto("strategy", 2, 3, 2, 2, 2), new ProjectionDto("voc", 3, 4, 3, 3, 3)],
+            [new DimensionProjection("strategy", 2, 3, 2, 2, 2), new DimensionProjection("voc", 3, 4, 3, 3, 3)],
             roadmap.Projection);
 
         // The wire names integrations rely on.
@@ -67,13 +67,13 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         var url = $"{Url(round)}/items/{RoadmapRound.FeedbackLinked}";
 
         var saved = await (await client.PutJsonAsync(url, new RoadmapItemEditDto(RoadmapItemStatus.Accepted, null, Horizon.MediumTerm, "Dana", "Start after the CRM upgrade.")))
-            .ReadAsync<RoadmapItemDto>();
+            .ReadAsync<RoadmapItemJson>();
 
         Assert.Equal(
             (RoadmapItemStatus.Accepted, Horizon.MediumTerm, Horizon.ShortTerm, "Dana", "Start after the CRM upgrade."),
             (saved.Status, saved.Horizon, saved.ComputedHorizon, saved.Owner, saved.Notes));
         Assert.NotNull(saved.Version);
-        var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapDto>();
+        var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapJson>();
         Assert.Equal(RoadmapRound.FeedbackLinked, roadmap.Items[^1].InitiativeId); // the only medium-term item
 
         // Sent again with "never edited" as its version: someone else's edit came first.
@@ -82,7 +82,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         Assert.Contains("Someone else changed the roadmap item", problem.Detail, StringComparison.Ordinal);
 
         var again = await (await client.PutJsonAsync(url, new RoadmapItemEditDto(RoadmapItemStatus.Rejected, saved.Version)))
-            .ReadAsync<RoadmapItemDto>();
+            .ReadAsync<RoadmapItemJson>();
         Assert.Equal((RoadmapItemStatus.Rejected, Horizon.ShortTerm, (string?)null), (again.Status, again.Horizon, again.Owner));
     }
 
@@ -110,7 +110,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         var project = await (await client.PostAsync(url, null)).ReadAsync<ProjectDto>(HttpStatusCode.Created);
 
         Assert.Equal((round.RoundId, RoadmapRound.GoalsForExecutives, ProjectStatus.Proposed, "strategy"), (project.AssessmentId, project.InitiativeId, project.Status, project.DimensionId));
-        var item = (await (await client.GetAsync(Url(round))).ReadAsync<RoadmapDto>()).Items.Single(i => i.InitiativeId == RoadmapRound.GoalsForExecutives);
+        var item = (await (await client.GetAsync(Url(round))).ReadAsync<RoadmapJson>()).Items.Single(i => i.InitiativeId == RoadmapRound.GoalsForExecutives);
         Assert.Equal((project.Id, RoadmapItemStatus.Accepted), (item.ProjectId, item.Status));
 
         var problem = await (await client.PostAsync(url, null)).ReadProblemAsync(HttpStatusCode.Conflict);
@@ -128,7 +128,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         var itemUrl = $"{Url(round)}/items/{RoadmapRound.GoalsForExecutives}";
         var edit = new RoadmapItemEditDto(RoadmapItemStatus.Accepted, null);
 
-        Assert.Equal(RoadmapRound.Order, (await (await viewerClient.GetAsync(Url(round))).ReadAsync<RoadmapDto>()).Items.Select(i => i.InitiativeId));
+        Assert.Equal(RoadmapRound.Order, (await (await viewerClient.GetAsync(Url(round))).ReadAsync<RoadmapJson>()).Items.Select(i => i.InitiativeId));
         await (await viewerClient.PutJsonAsync(itemUrl, edit)).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await viewerClient.PostAsync($"{itemUrl}/project", null)).ReadProblemAsync(HttpStatusCode.Forbidden);
 
@@ -152,11 +152,11 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         var problem = await (await client.PutJsonAsync(targetsUrl, new Dictionary<string, int> { ["strategy"] = 4, ["voc"] = 1 }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("'voc'", Assert.Single(problem.Errors!["voc"]), StringComparison.Ordinal);
-        Assert.Equal(RoadmapRound.Order, (await (await client.GetAsync(Url(round))).ReadAsync<RoadmapDto>()).Items.Select(i => i.InitiativeId));
+        Assert.Equal(RoadmapRound.Order, (await (await client.GetAsync(Url(round))).ReadAsync<RoadmapJson>()).Items.Select(i => i.InitiativeId));
 
         using var saved = await client.PutJsonAsync(targetsUrl, new Dictionary<string, int> { ["strategy"] = 4 });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapDto>();
+        var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapJson>();
         Assert.Equal(4, roadmap.Targets["strategy"]);
         Assert.Equal(2.0, roadmap.Gaps["strategy"], Precision);
         Assert.Contains(roadmap.Items, i => i.InitiativeId == RoadmapRound.Scorecard && i.Horizon == Horizon.MediumTerm);
@@ -178,14 +178,14 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
             saved.Targets.Where(t => t.ExplicitStage is not null).Select(t => (t.DimensionId, t.ExplicitStage, t.EffectiveStage)));
         Assert.Equal(
             [
-                new RoadmapChangeDto(RoadmapRound.PortfolioView, "strategy", "Manage all CX initiatives as one tracked portfolio"),
-                new RoadmapChangeDto(RoadmapRound.Scorecard, "strategy", "Steer the CX strategy with a quarterly scorecard against targets"),
+                new RoadmapChangeView(RoadmapRound.PortfolioView, "strategy", "Manage all CX initiatives as one tracked portfolio"),
+                new RoadmapChangeView(RoadmapRound.Scorecard, "strategy", "Steer the CX strategy with a quarterly scorecard against targets"),
             ],
             saved.Added);
         Assert.Equal([RoadmapRound.DetractorAlerts, RoadmapRound.FeedbackLinked, RoadmapRound.TextAnalytics], saved.Dropped.Select(d => d.InitiativeId));
         Assert.All(saved.Dropped, d => Assert.Equal("voc", d.DimensionId));
         Assert.Equal(2, saved.Kept);
-        var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapDto>();
+        var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapJson>();
         Assert.Equal(
             [RoadmapRound.GoalsForExecutives, RoadmapRound.StrategyWithGoals, RoadmapRound.PortfolioView, RoadmapRound.Scorecard],
             roadmap.Items.Select(i => i.InitiativeId));

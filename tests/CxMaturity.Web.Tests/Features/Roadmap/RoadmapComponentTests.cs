@@ -61,7 +61,7 @@ public sealed class RoadmapComponentTests : MudBunitContext
     [Fact]
     public void A_lane_shows_each_item_with_its_transition_figures_and_description_and_no_buttons_for_readers()
     {
-        var withOwner = Items[0] with { Owner = "Alex", Notes = "Board in March.", Status = RoadmapItemStatus.Accepted };
+        var withOwner = Edited(Items[0], RoadmapItemStatus.Accepted, "Alex", "Board in March.");
         var lane = Render<RoadmapLane>(p => p
             .Add(c => c.Horizon, Horizon.ShortTerm)
             .Add(c => c.Items, [withOwner, Items[3]])
@@ -105,7 +105,7 @@ public sealed class RoadmapComponentTests : MudBunitContext
             ],
             updates);
 
-        card.Render(p => p.Add(c => c.Item, item with { Status = RoadmapItemStatus.Accepted, Owner = "Dana", Version = Guid.NewGuid() }));
+        card.Render(p => p.Add(c => c.Item, Edited(item, RoadmapItemStatus.Accepted, "Dana") with { Version = Guid.NewGuid() }));
         card.Find("[data-testid='accept-linked']").Click();
         Assert.Equal(RoadmapItemStatus.Proposed, updates[^1].Status);
         Assert.Equal("true", card.Find("[data-testid='accept-linked']").GetAttribute("aria-pressed"));
@@ -124,7 +124,7 @@ public sealed class RoadmapComponentTests : MudBunitContext
         card.Find("[data-testid='turn-into-project-goals']").Click();
         Assert.Equal(["goals"], turned);
 
-        card.Render(p => p.Add(c => c.Item, Items[0] with { ProjectId = 42, Status = RoadmapItemStatus.Accepted }));
+        card.Render(p => p.Add(c => c.Item, Edited(Items[0], RoadmapItemStatus.Accepted) with { ProjectId = 42 }));
         Assert.Empty(card.FindAll("[data-testid='turn-into-project-goals']"));
         Assert.Equal("projects/42", card.Find("[data-testid='project-link-goals']").GetAttribute("href"));
         Assert.True(card.Find("[data-testid='reject-goals']").HasAttribute("disabled"));
@@ -175,26 +175,32 @@ public sealed class RoadmapComponentTests : MudBunitContext
     }
 
     private static RoadmapItemView Item(string id, string dimension, int from, string title, double priority, double share, bool vitalFew) => new(
-        id,
-        dimension,
+        new RoadmapItem(
+            id,
+            dimension,
+            from,
+            from + 1,
+            title,
+            id == "goals" ? 4 : 3,
+            id == "goals" ? 2 : 3,
+            priority,
+            Horizon.ShortTerm,
+            Horizon.ShortTerm,
+            RoadmapItemStatus.Proposed,
+            null,
+            null,
+            null,
+            share,
+            vitalFew),
         dimension == "strategy" ? "CX strategy" : "Voice of the customer",
-        from,
-        from + 1,
-        title,
         "Do this **first**.",
-        id == "goals" ? 4 : 3,
-        id == "goals" ? 2 : 3,
-        priority,
-        Horizon.ShortTerm,
-        Horizon.ShortTerm,
-        RoadmapItemStatus.Proposed,
-        null,
-        null,
-        null,
-        share,
-        vitalFew,
         "CX lead",
         [],
         null,
+        null,
         null);
+
+    // An item with the CX lead's edits applied, as the roadmap shows it after they were saved.
+    private static RoadmapItemView Edited(RoadmapItemView item, RoadmapItemStatus status, string? owner = null, string? notes = null) =>
+        item with { Item = item.Item with { Status = status, Owner = owner ?? item.Owner, Notes = notes ?? item.Notes } };
 }

@@ -24,7 +24,7 @@ public sealed class TargetApiTests(CxWebApplicationFactory factory) : IClassFixt
         var second = await (await client.PutJsonAsync(url, new Dictionary<string, int> { ["voc"] = 5 })).ReadAsync<TargetsSavedDto>();
         Assert.Null(second.Targets.Single(t => t.DimensionId == "strategy").ExplicitStage);
 
-        var round = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<AssessmentDto>();
+        var round = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<RoundView>();
         Assert.Equal(
             [("voc", 5)],
             round.Targets.Where(t => t.ExplicitStage is not null).Select(t => (t.DimensionId, t.ExplicitStage!.Value)));
@@ -52,7 +52,7 @@ public sealed class TargetApiTests(CxWebApplicationFactory factory) : IClassFixt
         var arranged = await factory.CreateOrganisationWithRoundAsync();
         using var client = await factory.CreateApiClientAsync(arranged.Owner.Id);
         var url = $"/api/v1/assessments/{arranged.Round.Id}/targets";
-        var read = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<AssessmentDto>();
+        var read = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<RoundView>();
         await client.PutJsonAsync(url, new Dictionary<string, int> { ["voc"] = 3 }); // someone else's change
 
         using var request = new HttpRequestMessage(HttpMethod.Put, url)

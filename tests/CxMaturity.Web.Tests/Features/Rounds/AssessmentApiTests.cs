@@ -23,20 +23,20 @@ public sealed class AssessmentApiTests(CxWebApplicationFactory factory) : IClass
 
         var response = await client.PostJsonAsync(
             $"/api/v1/organisations/{organisationId}/assessments",
-            new CreateAssessmentDto(CxWebApplicationFactory.ModelId, "Spring 2026", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31)));
+            new CreateRoundRequest(CxWebApplicationFactory.ModelId, "Spring 2026", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31)));
 
-        var created = await response.ReadAsync<AssessmentDto>(HttpStatusCode.Created);
+        var created = await response.ReadAsync<RoundView>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/assessments/{created.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal(RoundStatus.Open, created.Status);
-        Assert.Equal(new ModelRefDto(factory.Model.Id, factory.Model.Version, factory.Model.Title), created.Model);
+        Assert.Equal(new ModelRef(factory.Model.Id, factory.Model.Version, factory.Model.Title), created.Model);
         Assert.Equal(factory.Model.Dimensions.Select(d => d.Id), created.DimensionsInScope);
 
-        var round = await (await client.GetAsync(response.Headers.Location)).ReadAsync<AssessmentDto>();
+        var round = await (await client.GetAsync(response.Headers.Location)).ReadAsync<RoundView>();
         Assert.Equal(("Spring 2026", organisationId), (round.Name, round.OrganisationId));
         Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31)), (round.OpensOn!.Value, round.ClosesOn!.Value));
         Assert.Equal(OrganisationRole.Owner, round.YourRole);
         Assert.Empty(round.Respondents!);
-        Assert.Equal(new RespondentCountsDto(0, 0, 0, 0), round.RespondentCounts);
+        Assert.Equal(new RespondentCountsView(0, 0, 0, 0), round.RespondentCounts);
         Assert.All(round.Targets, t => Assert.Equal((null, null, null), (t.ExplicitStage, t.CurrentStage, t.EffectiveStage)));
     }
 
@@ -49,7 +49,7 @@ public sealed class AssessmentApiTests(CxWebApplicationFactory factory) : IClass
 
         var problem = await (await client.PostJsonAsync(
                 $"/api/v1/organisations/{organisationId}/assessments",
-                new CreateAssessmentDto("no-such-model", "Spring", new DateOnly(2026, 3, 31), new DateOnly(2026, 3, 1))))
+                new CreateRoundRequest("no-such-model", "Spring", new DateOnly(2026, 3, 31), new DateOnly(2026, 3, 1))))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(["closesOn", "modelId"], problem.Errors!.Keys.Order());

@@ -62,18 +62,18 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         // Ada gets a workbook made for her; Ben fills a blank one and is added to the round by the import.
         var adaInRound = await factory.AddRespondentAsync(owner, imported.Id, "Executive", "Ada");
         var adaWorkbook = Fill(await api.DownloadAsync(QuestionnaireUrl(imported.Id, adaInRound.Respondent.Id)), Model, ada);
-        var adaSummary = await (await api.ImportAsync(imported.Id, adaWorkbook)).ReadAsync<QuestionnaireImportDto>();
+        var adaSummary = await (await api.ImportAsync(imported.Id, adaWorkbook)).ReadAsync<QuestionnaireImportSummary>();
         var benWorkbook = Fill(await api.DownloadAsync(QuestionnaireUrl(imported.Id)), Model, ben);
         var benSummary = await (await api.ImportAsync(imported.Id, benWorkbook, fields: new Dictionary<string, string>
         {
             ["name"] = "Ben",
             ["email"] = "ben@northwind.example",
             ["group"] = "Frontline",
-        })).ReadAsync<QuestionnaireImportDto>();
+        })).ReadAsync<QuestionnaireImportSummary>();
 
         var empty = AllQuestions.Count - ada.Count;
         Assert.Equal(
-            new QuestionnaireImportDto(adaInRound.Respondent.Id, "Ada", "Executive", false, ada.Values.Count(a => a.Level is not null),
+            new QuestionnaireImportSummary(adaInRound.Respondent.Id, "Ada", "Executive", false, ada.Values.Count(a => a.Level is not null),
                 ada.Values.Count(a => a.Level is null), empty, AllQuestions.Count, true, false, adaSummary.ImportedUtc),
             adaSummary);
         Assert.True(benSummary.NewRespondent);
@@ -220,7 +220,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         Assert.Equal(before, await SnapshotAsync(owner, org.Round.Id, respondent));
 
         var summary = await (await api.ImportAsync(org.Round.Id, workbook, fields: new Dictionary<string, string> { ["confirmOverwrite"] = "true" }))
-            .ReadAsync<QuestionnaireImportDto>();
+            .ReadAsync<QuestionnaireImportSummary>();
 
         Assert.True(summary.OverwroteSubmission);
         Assert.True(summary.Submitted);
@@ -248,7 +248,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         {
             ["confirmOverwrite"] = "true",
             ["submit"] = "false",
-        })).ReadAsync<QuestionnaireImportDto>();
+        })).ReadAsync<QuestionnaireImportSummary>();
 
         var saved = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, org.Round.Id, respondent));
         var expected = Answers(shift: 2);
@@ -276,7 +276,7 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
         {
             ["respondentId"] = chosen.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["submit"] = "false",
-        })).ReadAsync<QuestionnaireImportDto>();
+        })).ReadAsync<QuestionnaireImportSummary>();
 
         Assert.Equal((chosen, "Fay", false, false), (summary.RespondentId, summary.RespondentName, summary.NewRespondent, summary.Submitted));
         var saved = await factory.Questionnaires.GetAsync(RespondentRef.Member(owner, org.Round.Id, chosen));
@@ -348,12 +348,19 @@ public sealed class QuestionnaireImportTests(CxWebApplicationFactory factory) : 
             .OrderBy(a => a.QuestionId)
             .Select(a => new { a.QuestionId, a.Level, a.Comment, a.UpdatedUtc })
             .ToListAsync());
+        // Every respondent row as stored: any write to one gives it a new version.
+        var stored = await factory.WithDbAsync(db => db.Respondents.AsNoTracking()
+            .Where(r => r.RoundId == roundId)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Version })
+            .ToListAsync());
         return JsonSerializer.Serialize(new
         {
             Respondent = questionnaire.Status,
             answers,
             Round = round.Status,
-            Respondents = round.Respondents!.Select(r => new { r.Id, r.Name, r.Status, r.Answered, r.Version }),
+            Respondents = round.Respondents!.Select(r => new { r.Id, r.Name, r.Status, r.Answered }),
+            stored,
         });
     }
 }

@@ -91,5 +91,5 @@ public sealed record ImportProblemDocument(
     int Status,
     string? Title,
     string Detail,
-    List<ImportProblemDto> Problems,
+    List<ImportProblemView> Problems,
     bool ConfirmationRequired);

@@ -83,7 +83,7 @@ public sealed partial class Round
     // What closing now leaves out: the answers of respondents who have not handed them in.
     private string CloseConsequence()
     {
-        var counts = _round!.Counts;
+        var counts = _round!.RespondentCounts;
         var (inProgress, invited) = (counts.InProgress, counts.Invited);
         if (inProgress == 0 && invited == 0)
         {
