@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using CxMaturity.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxMaturity.EndToEnd.Tests.Infrastructure;
@@ -15,6 +17,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "cx-e2e-" + Guid.NewGuid().ToString("N"));
 
     public AppServer() => UseKestrel(0);
+
+    /// <summary>How often each round has been scored, for tests of what a page reads.</summary>
+    public ScoringWatch Scorings { get; } = new();
 
     public string BaseUrl
     {
@@ -33,6 +38,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Data:Directory", _dataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<AppDbContext>((_, options) => options.AddInterceptors(Scorings)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -36,8 +36,7 @@ public sealed class RoundService(
         var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
 
         var errors = new ValidationErrors();
-        var name = errors.Text("name", request.Name, FieldLimits.Name, "the round a name", required: true)!;
-        ValidateDates(request.OpensOn, request.ClosesOn, errors);
+        var name = ValidSettings(request.Name, request.OpensOn, request.ClosesOn, errors);
         var model = catalog.Find(request.ModelId ?? "");
         if (model is null)
         {
@@ -91,8 +90,7 @@ public sealed class RoundService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
         var errors = new ValidationErrors();
-        var name = errors.Text("name", request.Name, FieldLimits.Name, "the round a name", required: true)!;
-        ValidateDates(request.OpensOn, request.ClosesOn, errors);
+        var name = ValidSettings(request.Name, request.OpensOn, request.ClosesOn, errors);
         errors.ThrowIfAny();
 
         var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
@@ -156,6 +154,14 @@ public sealed class RoundService(
             round.Id, round.OrganisationId, round.OrganisationName, round.Name, round.Status,
             new ModelRef(scored.Model.Id, scored.Model.Version, scored.Model.Title), round.OpensOn, round.ClosesOn, round.RespondentsSeeResults, round.CreatedUtc, round.ClosedUtc,
             round.DimensionsInScope, round.RespondentGroups, scored.Targets(), counts, listed, role, round.Version);
+    }
+
+    // What creating and editing a round both check: its name, and that it does not close before it opens.
+    private static string ValidSettings(string? name, DateOnly? opensOn, DateOnly? closesOn, ValidationErrors errors)
+    {
+        var valid = errors.Text("name", name, FieldLimits.Name, "the round a name", required: true)!;
+        ValidateDates(opensOn, closesOn, errors);
+        return valid;
     }
 
     private static void ValidateDates(DateOnly? opensOn, DateOnly? closesOn, ValidationErrors errors)
