@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxMaturity.Assessment.Rounds;
 using ClosedXML.Excel;
 
 namespace CxMaturity.Assessment.Workbooks;
@@ -112,22 +113,7 @@ public static class EngagementWorkbookWriter
             return names;
         }
 
-        var order = new List<string>();
-        foreach (var response in responses)
-        {
-            if (names.TryAdd(response.RespondentId, ""))
-            {
-                order.Add(response.RespondentId);
-            }
-        }
-
-        var digits = Math.Max(2, order.Count.ToString(CultureInfo.InvariantCulture).Length);
-        for (var i = 0; i < order.Count; i++)
-        {
-            names[order[i]] = "R" + (i + 1).ToString(new string('0', digits), CultureInfo.InvariantCulture);
-        }
-
-        return names;
+        return new Dictionary<string, string>(Pseudonyms.Assign(responses.Select(r => r.RespondentId)), StringComparer.Ordinal);
     }
 
     private static void WriteSummary(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)

@@ -2,14 +2,11 @@ namespace CxMaturity.Web.Data;
 
 public sealed class Organisation : IVersioned
 {
-    public static readonly IReadOnlyList<string> DefaultRespondentGroups =
-        ["Executive", "Management", "Frontline", "Customer-facing partner"];
-
     public int Id { get; set; }
 
     public string Name { get; set; } = "";
 
-    public List<string> RespondentGroups { get; set; } = [.. DefaultRespondentGroups];
+    public List<string> RespondentGroups { get; set; } = [.. RoundSettings.DefaultGroups];
 
     public DateTime CreatedUtc { get; set; }
 

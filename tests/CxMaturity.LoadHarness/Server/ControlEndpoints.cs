@@ -56,7 +56,7 @@ internal sealed class ControlEndpoints : IStartupFilter
 
         var organisation = await organisations.CreateAsync(lead.Id, "Load test organisation");
         var round = await rounds.CreateRoundAsync(lead.Id, organisation.Id, new CreateRoundRequest(ModelId, "Load test round"));
-        var groups = Organisation.DefaultRespondentGroups;
+        var groups = CxMaturity.Assessment.Rounds.RoundSettings.DefaultGroups;
         var invitations = new List<string>(count);
         for (var i = 1; i <= count; i++)
         {

@@ -73,8 +73,8 @@ public sealed class DatabaseTests(CxWebApplicationFactory factory) : IClassFixtu
     {
         var organisation = await factory.CreateOrganisationWithRoundAsync();
         var round = organisation.Round;
-        var firstEdit = new UpdateRoundRequest("Renamed by the first editor", null, null, true, round.Version);
-        var secondEdit = new UpdateRoundRequest("Renamed by the second editor", null, null, false, round.Version);
+        var firstEdit = new UpdateRoundRequest(round.Settings with { Name = "Renamed by the first editor", RespondentsSeeResults = true }, round.Version);
+        var secondEdit = new UpdateRoundRequest(round.Settings with { Name = "Renamed by the second editor" }, round.Version);
 
         var updated = await factory.Rounds.UpdateRoundAsync(organisation.Owner.Id, round.Id, firstEdit);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(

@@ -11,6 +11,9 @@ internal sealed class AssessmentRoundConfiguration : IEntityTypeConfiguration<As
         builder.Property(r => r.Name).HasMaxLength(FieldLimits.Name);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.PrimitiveCollection(r => r.DimensionsInScope);
+        builder.PrimitiveCollection(r => r.RespondentGroups);
+        builder.Property(r => r.PerceptionGroupA).HasMaxLength(FieldLimits.Group);
+        builder.Property(r => r.PerceptionGroupB).HasMaxLength(FieldLimits.Group);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne(r => r.Organisation).WithMany(o => o.Rounds).HasForeignKey(r => r.OrganisationId);
         builder.HasOne(r => r.ModelVersion).WithMany().HasForeignKey(r => r.ModelVersionId)

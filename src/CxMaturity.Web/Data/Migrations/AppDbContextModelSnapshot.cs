@@ -130,6 +130,9 @@ namespace CxMaturity.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("TEXT");
 
@@ -142,6 +145,9 @@ namespace CxMaturity.Web.Data.Migrations
                     b.PrimitiveCollection<string>("DimensionsInScope")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumGroupSize")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ModelVersionId")
                         .HasColumnType("INTEGER");
@@ -156,6 +162,20 @@ namespace CxMaturity.Web.Data.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PerceptionGroupA")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerceptionGroupB")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RespondentGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("RespondentsSeeResults")
                         .HasColumnType("INTEGER");

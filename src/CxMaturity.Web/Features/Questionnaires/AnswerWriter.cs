@@ -52,11 +52,9 @@ internal static class AnswerWriter
             .ToDictionary(q => q.Id, StringComparer.Ordinal);
         Validate(target.Model, target.DimensionsInScope, questions, answers, importance);
 
-        if (target.RoundStatus != RoundStatus.Open)
+        if (RoundLifecycle.AnswersRefusal(target.RoundStatus) is { } refusal)
         {
-            throw new ConflictException(target.RoundStatus == RoundStatus.Closed
-                ? "The round is closed; answers can no longer be changed."
-                : "The round is not open yet; answers cannot be saved.");
+            throw new ConflictException(refusal);
         }
 
         var respondent = target.Respondent;

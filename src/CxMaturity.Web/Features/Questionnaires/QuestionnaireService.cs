@@ -50,10 +50,11 @@ public sealed class QuestionnaireService(
         return new QuestionnaireView(
             resolved.RoundId, resolved.RoundName, resolved.OrganisationName, resolved.RoundStatus, resolved.ClosesOn, respondentId,
             respondent.Name, respondent.Group, respondent.Status,
-            CanEdit: resolved.RoundStatus == RoundStatus.Open && respondent.Status != RespondentStatus.Submitted,
+            CanEdit: RoundRules.IsWaitingForAnswers(resolved.RoundStatus, respondent.Status),
             model, resolved.DimensionsInScope, answers, importance, respondent.LastDimensionId, questions,
             string.IsNullOrWhiteSpace(resolved.InvitedBy) ? null : resolved.InvitedBy,
-            ScoringOptions.DefaultMinimumGroupSize);
+            resolved.MinimumGroupSize,
+            resolved.Anonymous);
     }
 
     /// <summary>
@@ -141,6 +142,12 @@ public sealed class QuestionnaireService(
                 throw new ForbiddenException("You can only see and answer your own questionnaire.");
             }
 
+            // Only a read carries the round's anonymity; a save (a survey tool pushing ratings) shows no answers back.
+            if (found.Respondent.UserId != userId && found.Anonymous)
+            {
+                throw new ForbiddenException("This round is anonymous: nobody sees another person's answers beside who they are. Its results show the figures.");
+            }
+
             return found;
         }
 
@@ -176,6 +183,8 @@ public sealed class QuestionnaireService(
                     null,
                     // One text value rather than a collection: a collection would return a row per answer.
                     string.Join(AnsweredSeparator, r.Answers.Select(a => a.QuestionId)),
+                    0,
+                    false,
                     db.Memberships
                         .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
                         .Select(m => (OrganisationRole?)m.Role)
@@ -199,6 +208,8 @@ public sealed class QuestionnaireService(
                     r.Round.Organisation!.Name,
                     db.Users.Where(u => u.Id == r.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                     "",
+                    r.Round.MinimumGroupSize,
+                    r.Round.Anonymous,
                     db.Memberships
                         .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
                         .Select(m => (OrganisationRole?)m.Role)
@@ -217,6 +228,8 @@ public sealed class QuestionnaireService(
         string OrganisationName,
         string? InvitedBy,
         string AnsweredQuestionIds,
+        int MinimumGroupSize,
+        bool Anonymous,
         OrganisationRole? Role)
     {
         /// <summary>The questions the respondent has answered (saving only).</summary>

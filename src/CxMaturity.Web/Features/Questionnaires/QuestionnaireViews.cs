@@ -34,7 +34,8 @@ public sealed record QuestionnaireView(
     string? LastDimensionId,
     int Questions,
     string? InvitedBy = null,
-    int MinimumGroupSize = ScoringOptions.DefaultMinimumGroupSize);
+    int MinimumGroupSize = ScoringOptions.DefaultMinimumGroupSize,
+    bool Anonymous = false);
 
 /// <summary>A questionnaire waiting for (or answered by) the caller, for their own list of work.</summary>
 public sealed record MyQuestionnaireView(

@@ -70,7 +70,7 @@ internal static class RespondentRegistration
         var group = round.RespondentGroups.FirstOrDefault(g => string.Equals(g, request.Group?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (group is null)
         {
-            errors.Add("group", $"Choose one of the organisation's respondent groups: {string.Join(", ", round.RespondentGroups)}.");
+            errors.Add("group", $"Choose one of the round's respondent groups: {string.Join(", ", round.RespondentGroups)}.");
         }
 
         errors.ThrowIfAny();

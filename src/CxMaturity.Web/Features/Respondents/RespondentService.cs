@@ -70,7 +70,7 @@ public sealed class RespondentService(
     private static Task<RoundRow> RoundAsync(AppDbContext db, int roundId, CancellationToken cancellationToken) =>
         db.Rounds.AsNoTracking()
             .Where(r => r.Id == roundId)
-            .Select(r => new RoundRow(r.Status, r.ModelVersionId, r.DimensionsInScope, r.Organisation!.RespondentGroups))
+            .Select(r => new RoundRow(r.Status, r.ModelVersionId, r.DimensionsInScope, r.RespondentGroups))
             .SingleAsync(cancellationToken);
 
     private async Task<IReadOnlyList<Question>> QuestionsAsync(RoundRow round, CancellationToken cancellationToken)

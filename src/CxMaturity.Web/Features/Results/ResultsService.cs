@@ -35,9 +35,13 @@ public sealed class ResultsService(IDbContextFactory<AppDbContext> contextFactor
         return ResultsView.Of(await scoring.ScoreAsync(db, facts, preview, cancellationToken), access.Role);
     }
 
+    /// <summary>What stands for a group too small to name in an anonymous round's drill-down.</summary>
+    public static string WithheldGroup(int minimumGroupSize) => $"a group of fewer than {minimumGroupSize}";
+
     /// <summary>
     /// Every counted respondent's answers with comments and evidence, for the drill-down behind the results. Owner
-    /// and CX lead. Two queries, whatever the number of respondents.
+    /// and CX lead. Two queries after the access check, whatever the number of respondents. In an anonymous round
+    /// respondents are R01, R02 … and small groups are not named.
     /// </summary>
     public async Task<IReadOnlyList<AnswerSheetView>> GetAnswerSheetsAsync(
         string userId,
@@ -49,8 +53,8 @@ public sealed class ResultsService(IDbContextFactory<AppDbContext> contextFactor
         await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
         var respondents = await db.Respondents.AsNoTracking()
             .Where(r => r.RoundId == roundId)
-            .OrderBy(r => r.Name).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Name, r.Group, r.Status })
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Name, r.Group, r.Status, r.Round!.Anonymous, r.Round.MinimumGroupSize })
             .ToListAsync(cancellationToken);
         var counted = respondents.Where(r => r.Status.Counts(preview)).ToList();
         var ids = counted.Select(r => r.Id).ToList();
@@ -61,6 +65,22 @@ public sealed class ResultsService(IDbContextFactory<AppDbContext> contextFactor
             .GroupBy(a => a.RespondentId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, SavedAnswerView>)g.ToDictionary(a => a.QuestionId, a => a.View, StringComparer.Ordinal));
         IReadOnlyDictionary<string, SavedAnswerView> none = new Dictionary<string, SavedAnswerView>();
-        return [.. counted.Select(r => new AnswerSheetView(r.Id, r.Name, r.Group, r.Status, answers.GetValueOrDefault(r.Id, none)))];
+        if (counted.Count == 0 || !counted[0].Anonymous)
+        {
+            return [.. counted
+                .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)
+                .Select(r => new AnswerSheetView(r.Id, r.Name, r.Group, r.Status, answers.GetValueOrDefault(r.Id, none)))];
+        }
+
+        // An anonymous round (RULES.md §5.14): R01, R02 … in the order people were added, never their names or ids, and
+        // a group only when it is large enough that naming it cannot single anyone out.
+        var labels = Pseudonyms.Assign(counted.Select(r => r.Id));
+        var groupSizes = counted.CountBy(r => r.Group).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+        return [.. counted.Select((r, i) => new AnswerSheetView(
+            i + 1,
+            labels[r.Id],
+            groupSizes[r.Group] >= r.MinimumGroupSize ? r.Group : WithheldGroup(r.MinimumGroupSize),
+            r.Status,
+            answers.GetValueOrDefault(r.Id, none)))];
     }
 }

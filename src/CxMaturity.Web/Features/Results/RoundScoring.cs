@@ -23,7 +23,7 @@ public sealed class RoundScoring(ModelVersionStore models)
     {
         var model = await models.LoadAsync(facts.ModelVersionId, cancellationToken);
         var respondents = await RespondentsAsync(db, facts.Id, cancellationToken);
-        var result = RoundScorer.Score(model, facts.DimensionsInScope, [.. respondents.Select(r => r.Answers)], new ScoringOptions(IncludeInProgress: preview));
+        var result = RoundScorer.Score(model, facts.DimensionsInScope, [.. respondents.Select(r => r.Answers)], facts.ScoringOptions(preview));
         return new ScoredRound(facts, model, respondents, result);
     }
 
@@ -43,12 +43,16 @@ public sealed class RoundScoring(ModelVersionStore models)
                 r.Version,
                 r.OrganisationId,
                 OrganisationName = r.Organisation!.Name,
-                r.Organisation.RespondentGroups,
+                r.RespondentGroups,
                 r.ModelVersionId,
                 r.DimensionsInScope,
                 r.OpensOn,
                 r.ClosesOn,
                 r.RespondentsSeeResults,
+                r.MinimumGroupSize,
+                r.Anonymous,
+                r.PerceptionGroupA,
+                r.PerceptionGroupB,
                 r.CreatedUtc,
                 r.ClosedUtc,
                 Targets = r.Targets.Select(t => new { t.DimensionId, t.Stage }).ToList(),
@@ -57,9 +61,11 @@ public sealed class RoundScoring(ModelVersionStore models)
         return row is null
             ? null
             : new RoundFacts(
-                roundId, row.Name, row.Status, row.Version, row.OrganisationId, row.OrganisationName, row.RespondentGroups,
-                row.ModelVersionId, row.DimensionsInScope, row.OpensOn, row.ClosesOn, row.RespondentsSeeResults, row.CreatedUtc,
-                row.ClosedUtc, row.Targets.ToDictionary(t => t.DimensionId, t => t.Stage, StringComparer.Ordinal));
+                roundId, row.Status, row.Version, row.OrganisationId, row.OrganisationName, row.ModelVersionId, row.CreatedUtc,
+                row.ClosedUtc, row.Targets.ToDictionary(t => t.DimensionId, t => t.Stage, StringComparer.Ordinal),
+                new RoundSettings(
+                    row.Name, row.OpensOn, row.ClosesOn, row.DimensionsInScope, row.RespondentGroups, row.MinimumGroupSize,
+                    row.Anonymous, row.RespondentsSeeResults, row.PerceptionGroupA, row.PerceptionGroupB));
     }
 
     private static async Task<List<RoundRespondent>> RespondentsAsync(AppDbContext db, int roundId, CancellationToken cancellationToken)

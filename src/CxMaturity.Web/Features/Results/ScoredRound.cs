@@ -63,20 +63,32 @@ internal sealed record ScoredRound(
 /// <summary>What a round is, apart from its answers.</summary>
 internal sealed record RoundFacts(
     int Id,
-    string Name,
     RoundStatus Status,
     Guid Version,
     int OrganisationId,
     string OrganisationName,
-    IReadOnlyList<string> RespondentGroups,
     int ModelVersionId,
-    IReadOnlyList<string> DimensionsInScope,
-    DateOnly? OpensOn,
-    DateOnly? ClosesOn,
-    bool RespondentsSeeResults,
     DateTime CreatedUtc,
     DateTime? ClosedUtc,
-    IReadOnlyDictionary<string, int> ExplicitTargets);
+    IReadOnlyDictionary<string, int> ExplicitTargets,
+    RoundSettings Settings)
+{
+    public string Name => Settings.Name;
+
+    public IReadOnlyList<string> RespondentGroups => Settings.RespondentGroups;
+
+    public IReadOnlyList<string> DimensionsInScope => Settings.DimensionsInScope;
+
+    public DateOnly? OpensOn => Settings.OpensOn;
+
+    public DateOnly? ClosesOn => Settings.ClosesOn;
+
+    public bool RespondentsSeeResults => Settings.RespondentsSeeResults;
+
+    /// <summary>How the round is scored: its perception pair and minimum group size, final or as a preview.</summary>
+    public ScoringOptions ScoringOptions(bool preview) =>
+        new(preview, Settings.PerceptionGroupA, Settings.PerceptionGroupB, Settings.MinimumGroupSize);
+}
 
 /// <summary>A respondent of the round as the round page lists them; <see cref="Answers"/> is what the scorer takes.</summary>
 internal sealed record RoundRespondent(

@@ -23,8 +23,12 @@ public sealed class RoundService(
     RoundScoring scoring,
     TimeProvider time)
 {
-    /// <summary>Creates a round on the latest version of a model and opens it. Owner and CX lead.</summary>
-    /// <exception cref="ValidationException">Unknown model or dimension, a name outside 1..100 characters, or closing before opening.</exception>
+    /// <summary>
+    /// Creates a round on the latest version of a model, open at once unless <see cref="CreateRoundRequest.Status"/>
+    /// asks for a draft. Started from a previous round (<see cref="CreateRoundRequest.StartFrom"/>), it takes that
+    /// round's model, respondents, groups, scope, targets and settings, with no answers. Owner and CX lead.
+    /// </summary>
+    /// <exception cref="ValidationException">Unknown model or dimension, a name outside 1..100 characters, closing before opening, and the other settings' rules.</exception>
     public async Task<RoundView> CreateRoundAsync(
         string userId,
         int organisationId,
@@ -34,37 +38,77 @@ public sealed class RoundService(
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var previous = request.StartFrom is { } fromId
+            ? await db.Rounds.AsNoTracking().Include(r => r.Targets).Include(r => r.Respondents)
+                .SingleOrDefaultAsync(r => r.Id == fromId && r.OrganisationId == organisationId, cancellationToken)
+            : null;
+        var organisationGroups = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.RespondentGroups).SingleAsync(cancellationToken);
 
         var errors = new ValidationErrors();
-        var name = ValidSettings(request.Name, request.OpensOn, request.ClosesOn, errors);
-        var model = catalog.Find(request.ModelId ?? "");
+        if (request.StartFrom is { } missing && previous is null)
+        {
+            errors.Add("startFrom", $"This organisation has no round {missing} to start from.");
+        }
+
+        var modelId = request.ModelId ?? (previous is null ? null : await ModelIdOfAsync(db, previous.ModelVersionId, cancellationToken));
+        var model = catalog.Find(modelId ?? "");
         if (model is null)
         {
-            errors.Add("modelId", $"There is no model '{request.ModelId}'.");
+            errors.Add("modelId", $"There is no model '{modelId}'.");
         }
 
-        var scope = model is null ? [] : ValidScope(model, request.DimensionsInScope, errors);
+        if (request.Status is not (RoundStatus.Draft or RoundStatus.Open))
+        {
+            errors.Add("status", "A new round is either a Draft or Open.");
+        }
+
+        // An unknown model has no dimensions to check the scope against; its own error says what is wrong.
+        List<string> scope = model is null ? ["*"] : ValidScope(model, request.DimensionsInScope ?? previous?.DimensionsInScope, errors);
+        var groups = request.RespondentGroups ?? previous?.RespondentGroups ?? organisationGroups;
+        var defaults = ScoringOptions.Default;
+        var settings = RoundSettings.Check(
+            new RoundSettings(
+                request.Name, request.OpensOn, request.ClosesOn, scope, groups,
+                request.MinimumGroupSize ?? previous?.MinimumGroupSize ?? ScoringOptions.DefaultMinimumGroupSize,
+                request.Anonymous ?? previous?.Anonymous ?? false,
+                request.RespondentsSeeResults ?? previous?.RespondentsSeeResults ?? false,
+                request.PerceptionGroupA ?? previous?.PerceptionGroupA ?? DefaultPair(groups, defaults.PerceptionGroupA, 0),
+                request.PerceptionGroupB ?? previous?.PerceptionGroupB ?? DefaultPair(groups, defaults.PerceptionGroupB, 1)),
+            RoundStatus.Draft,
+            current: null,
+            groupsInUse: previous?.Respondents.Select(r => r.Group).Distinct().ToList() ?? [],
+            errors);
         errors.ThrowIfAny();
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var round = new AssessmentRound
         {
-            var round = new AssessmentRound
+            OrganisationId = organisationId,
+            ModelVersionId = await models.GetOrCreateAsync(db, model!, cancellationToken),
+            Status = RoundStatus.Draft,
+            CreatedUtc = now,
+        };
+        round.Apply(settings);
+        round.MoveTo(request.Status, now);
+        if (previous is not null)
+        {
+            round.Targets = [.. previous.Targets.Where(t => scope.Contains(t.DimensionId)).Select(t => new RoundTarget { DimensionId = t.DimensionId, Stage = t.Stage })];
+            round.Respondents = [.. previous.Respondents.OrderBy(r => r.Id).Select(r => new Respondent
             {
-                OrganisationId = organisationId,
-                ModelVersionId = await models.GetOrCreateAsync(db, model!, cancellationToken),
-                Name = name,
-                Status = RoundStatus.Open,
-                OpensOn = request.OpensOn,
-                ClosesOn = request.ClosesOn,
-                DimensionsInScope = scope,
-                RespondentsSeeResults = request.RespondentsSeeResults,
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
-            };
-            db.Rounds.Add(round);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return View(await scoring.LoadAsync(db, round.Id, preview: false, cancellationToken), access.Role);
+                UserId = r.UserId,
+                Name = r.Name,
+                Email = r.Email,
+                Group = r.Group,
+                Status = RespondentStatus.Invited,
+                InvitedByUserId = userId,
+            })];
         }
+
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return View(await scoring.LoadAsync(db, round.Id, preview: false, cancellationToken), access.Role);
     }
 
     /// <summary>
@@ -78,7 +122,11 @@ public sealed class RoundService(
         return View(await scoring.LoadAsync(db, roundId, preview: false, cancellationToken), access.Role);
     }
 
-    /// <summary>Changes a round's name, dates and result sharing. Owner and CX lead.</summary>
+    /// <summary>
+    /// Changes a round's settings as its status allows (RULES.md §3): everything in a draft; an open round keeps its
+    /// scope and groups; a closed one changes only its name, result sharing and perception pair. Owner and CX lead.
+    /// </summary>
+    /// <exception cref="ValidationException">A setting breaks a rule, or may not change in the round's status.</exception>
     /// <exception cref="ConcurrencyConflictException">Someone saved the round after <see cref="UpdateRoundRequest.Version"/> was read.</exception>
     public async Task<RoundView> UpdateRoundAsync(
         string userId,
@@ -89,22 +137,24 @@ public sealed class RoundService(
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
+        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
+        var groupsInUse = await db.Respondents.Where(r => r.RoundId == roundId).Select(r => r.Group).Distinct().ToListAsync(cancellationToken);
+
         var errors = new ValidationErrors();
-        var name = ValidSettings(request.Name, request.OpensOn, request.ClosesOn, errors);
+        var model = await models.LoadAsync(round.ModelVersionId, cancellationToken);
+        var asked = request.Settings.DimensionsInScope;
+        var requested = request.Settings with { DimensionsInScope = asked.Count == 0 ? [] : ValidScope(model, asked, errors) };
+        var settings = RoundSettings.Check(requested, round.Status, round.Settings, groupsInUse, errors);
         errors.ThrowIfAny();
 
-        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
         db.Entry(round).Property(r => r.Version).OriginalValue = request.Version;
-        round.Name = name;
-        round.OpensOn = request.OpensOn;
-        round.ClosesOn = request.ClosesOn;
-        round.RespondentsSeeResults = request.RespondentsSeeResults;
+        round.Apply(settings);
         db.Entry(round).State = EntityState.Modified;
         await db.SaveChangesAsync(cancellationToken);
         return View(await scoring.LoadAsync(db, roundId, preview: false, cancellationToken), access.Role);
     }
 
-    /// <summary>Opens a closed round for answers again (its invitation links work again). Owner and CX lead.</summary>
+    /// <summary>Opens a draft, or a closed round again (its invitation links work again). Owner and CX lead.</summary>
     public Task OpenRoundAsync(string userId, int roundId, CancellationToken cancellationToken = default) =>
         SetStatusAsync(userId, roundId, RoundStatus.Open, cancellationToken);
 
@@ -112,18 +162,36 @@ public sealed class RoundService(
     public Task CloseRoundAsync(string userId, int roundId, CancellationToken cancellationToken = default) =>
         SetStatusAsync(userId, roundId, RoundStatus.Closed, cancellationToken);
 
-    private async Task SetStatusAsync(string userId, int roundId, RoundStatus status, CancellationToken cancellationToken)
+    /// <summary>Moves a round to <paramref name="status"/> as its lifecycle allows (RULES.md §3). Owner and CX lead.</summary>
+    /// <exception cref="ConflictException">The move is not allowed (Closed → Draft, for one); the message says why.</exception>
+    public async Task<RoundView> SetStatusAsync(string userId, int roundId, RoundStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
+        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
+        if (round.Status != status)
+        {
+            round.MoveTo(status, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return View(await scoring.LoadAsync(db, roundId, preview: false, cancellationToken), access.Role);
+    }
+
+    /// <summary>Deletes a draft with its respondents and targets; nobody can have answered it. Owner and CX lead.</summary>
+    /// <exception cref="ConflictException">The round has opened: it holds answers, or may have.</exception>
+    public async Task DeleteDraftAsync(string userId, int roundId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
         var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
-        if (round.Status == status)
+        if (!RoundLifecycle.CanDelete(round.Status))
         {
-            return;
+            throw new ConflictException($"Only a draft can be deleted; “{round.Name}” has opened, so people may have answered it. Close it instead.");
         }
 
-        round.Status = status;
-        round.ClosedUtc = status == RoundStatus.Closed ? time.GetUtcNow().UtcDateTime : null;
+        // The database removes the respondents and targets with the round (cascade), in this one statement's transaction.
+        db.Rounds.Remove(round);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -153,24 +221,16 @@ public sealed class RoundService(
         return new RoundView(
             round.Id, round.OrganisationId, round.OrganisationName, round.Name, round.Status,
             new ModelRef(scored.Model.Id, scored.Model.Version, scored.Model.Title), round.OpensOn, round.ClosesOn, round.RespondentsSeeResults, round.CreatedUtc, round.ClosedUtc,
-            round.DimensionsInScope, round.RespondentGroups, scored.Targets(), counts, listed, role, round.Version);
+            round.DimensionsInScope, round.RespondentGroups, round.Settings.MinimumGroupSize, round.Settings.Anonymous,
+            round.Settings.PerceptionGroupA, round.Settings.PerceptionGroupB, scored.Targets(), counts, listed, role, round.Version);
     }
 
-    // What creating and editing a round both check: its name, and that it does not close before it opens.
-    private static string ValidSettings(string? name, DateOnly? opensOn, DateOnly? closesOn, ValidationErrors errors)
-    {
-        var valid = errors.Text("name", name, FieldLimits.Name, "the round a name", required: true)!;
-        ValidateDates(opensOn, closesOn, errors);
-        return valid;
-    }
+    // The perception gap's default pair (Executive and Frontline) when the groups have them, else the first two groups.
+    private static string DefaultPair(IReadOnlyList<string> groups, string preferred, int fallback) =>
+        groups.Contains(preferred, StringComparer.Ordinal) ? preferred : groups.Count > fallback ? groups[fallback] : preferred;
 
-    private static void ValidateDates(DateOnly? opensOn, DateOnly? closesOn, ValidationErrors errors)
-    {
-        if (opensOn is { } opens && closesOn is { } closes && closes < opens)
-        {
-            errors.Add("closesOn", "The round cannot close before it opens.");
-        }
-    }
+    private static async Task<string> ModelIdOfAsync(AppDbContext db, int modelVersionId, CancellationToken cancellationToken) =>
+        await db.ModelVersions.Where(m => m.Id == modelVersionId).Select(m => m.ModelId).SingleAsync(cancellationToken);
 
     private static List<string> ValidScope(MaturityModel model, IReadOnlyList<string>? requested, ValidationErrors errors)
     {

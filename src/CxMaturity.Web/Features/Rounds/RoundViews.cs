@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Features.Api;
@@ -26,10 +27,25 @@ public sealed record RoundView(
     DateTime? ClosedUtc,
     IReadOnlyList<string> DimensionsInScope,
     IReadOnlyList<string> RespondentGroups,
+    int MinimumGroupSize,
+    bool Anonymous,
+    string PerceptionGroupA,
+    string PerceptionGroupB,
     IReadOnlyList<TargetView> Targets,
     RespondentCountsView RespondentCounts,
     IReadOnlyList<RespondentView>? Respondents,
     OrganisationRole YourRole,
-    Guid Version);
+    Guid Version)
+{
+    /// <summary>The settings as the editor starts from them.</summary>
+    [JsonIgnore]
+    public RoundSettings Settings => new(
+        Name, OpensOn, ClosesOn, DimensionsInScope, RespondentGroups, MinimumGroupSize, Anonymous, RespondentsSeeResults,
+        PerceptionGroupA, PerceptionGroupB);
+
+    /// <summary>Only a draft can be deleted.</summary>
+    [JsonIgnore]
+    public bool CanDelete => RoundLifecycle.CanDelete(Status);
+}
 
 public sealed record RespondentCountsView(int Total, int Invited, int InProgress, int Submitted);

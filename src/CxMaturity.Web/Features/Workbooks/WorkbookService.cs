@@ -59,7 +59,8 @@ public sealed partial class WorkbookService(
 
         using (await limiter.EnterAsync(cancellationToken))
         {
-            var data = await EngagementDataAsync(db, roundId, access.Role, includeComments: seesNames, cancellationToken);
+            var (data, anonymous) = await EngagementDataAsync(db, roundId, access.Role, includeComments: seesNames, cancellationToken);
+            anonymise |= anonymous; // an anonymous round shows nobody's name beside answers, to anyone (RULES.md §5.14)
             var content = await WriteAsync(output => EngagementWorkbookWriter.Write(data, output, anonymise), cancellationToken);
             return new WorkbookFile(WorkbookFileNames.Engagement(data.Organisation, data.RoundName, anonymise), content);
         }
@@ -69,7 +70,7 @@ public sealed partial class WorkbookService(
     /// What the engagement workbook of a round shows, from its final results, roadmap and projects. Used by
     /// <see cref="ExportEngagementAsync"/>; the caller's access is already checked on <paramref name="db"/>.
     /// </summary>
-    private async Task<EngagementWorkbookData> EngagementDataAsync(
+    private async Task<(EngagementWorkbookData Data, bool Anonymous)> EngagementDataAsync(
         AppDbContext db,
         int roundId,
         OrganisationRole role,
@@ -90,7 +91,7 @@ public sealed partial class WorkbookService(
             .ToList();
         var roadmapDimensions = roadmap.Dimensions.ToDictionary(d => d.DimensionId, StringComparer.Ordinal);
 
-        return new EngagementWorkbookData
+        return (new EngagementWorkbookData
         {
             Organisation = round.OrganisationName,
             RoundName = round.Name,
@@ -132,7 +133,7 @@ public sealed partial class WorkbookService(
             Responses = await ResponsesAsync(db, roundId, model, dimensions, includeComments, cancellationToken),
             Roadmap = RoadmapRows(roadmap, projectList),
             Projects = ProjectRows(model, roadmap, projectList),
-        };
+        }, round.Settings.Anonymous);
     }
 
     private static IEnumerable<DimensionStatisticsRow> DimensionStatistics(Dimension dimension, RoundResult result)

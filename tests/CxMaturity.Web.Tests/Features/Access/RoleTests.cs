@@ -124,8 +124,8 @@ public sealed class RoleTests(CxWebApplicationFactory factory) : IClassFixture<C
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.Results.GetResultsAsync(member.Id, round.Id));
         await factory.Rounds.CloseRoundAsync(owner, round.Id);
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.Results.GetResultsAsync(member.Id, round.Id));
-        await factory.Rounds.UpdateRoundAsync(owner, round.Id, new UpdateRoundRequest(round.Name, null, null, true,
-            (await factory.Rounds.GetRoundAsync(owner, round.Id)).Version));
+        var closed = await factory.Rounds.GetRoundAsync(owner, round.Id);
+        await factory.Rounds.UpdateRoundAsync(owner, round.Id, new UpdateRoundRequest(closed.Settings with { RespondentsSeeResults = true }, closed.Version));
 
         var results = await factory.Results.GetResultsAsync(member.Id, round.Id);
         Assert.Equal(round.Id, results.RoundId);

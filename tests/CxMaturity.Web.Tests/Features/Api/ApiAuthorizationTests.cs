@@ -135,7 +135,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         await (await client.GetAsync(results)).ReadProblemAsync(HttpStatusCode.Forbidden);
 
         var round = await factory.Rounds.GetRoundAsync(b.Owner.Id, b.Round.Id);
-        await factory.Rounds.UpdateRoundAsync(b.Owner.Id, b.Round.Id, new UpdateRoundRequest(round.Name, round.OpensOn, round.ClosesOn, RespondentsSeeResults: true, round.Version));
+        await factory.Rounds.UpdateRoundAsync(b.Owner.Id, b.Round.Id, new UpdateRoundRequest(round.Settings with { RespondentsSeeResults = true }, round.Version));
         await (await client.GetAsync(results)).ReadProblemAsync(HttpStatusCode.Forbidden); // shared, but not closed yet
         await factory.Rounds.CloseRoundAsync(b.Owner.Id, b.Round.Id);
 

@@ -1,3 +1,4 @@
+using CxMaturity.Assessment.Content;
 using CxMaturity.Web.Components.Layout;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
@@ -24,6 +25,10 @@ public sealed partial class Round
     private Invitation? _invitation;
     private bool _copied;
     private bool _confirmClose;
+    private bool _confirmDelete;
+    private bool _settingsSaved;
+    private string? _settingsMessage;
+    private IReadOnlyDictionary<string, string[]>? _settingsErrors;
 
     [Parameter] public int RoundId { get; set; }
 
@@ -104,7 +109,81 @@ public sealed partial class Round
         return $"{string.Join(" and ", parts)}; their answers will not count. {counts.Submitted} of {counts.Total} {(counts.Submitted == 1 ? "has" : "have")} submitted.";
     }
 
-    private Task ReopenAsync() => ChangeStatusAsync(Rounds.OpenRoundAsync);
+    private Task OpenAsync() => ChangeStatusAsync(Rounds.OpenRoundAsync);
+
+    // The dimensions the scope is chosen from: the model's, in order.
+    private IReadOnlyList<Dimension> ModelDimensions =>
+        [.. (Catalog.Find(_round!.Model.Id)?.Dimensions ?? []).OrderBy(d => d.Order)];
+
+    private async Task SaveSettingsAsync(UpdateRoundRequest request)
+    {
+        (_busy, _settingsSaved, _settingsMessage, _settingsErrors) = (true, false, null, null);
+        try
+        {
+            _round = await Rounds.UpdateRoundAsync(await AuthenticationState.RequiredUserIdAsync(), RoundId, request);
+            _settingsSaved = true;
+        }
+        catch (ValidationException e)
+        {
+            _settingsErrors = e.Errors;
+            _settingsMessage = "Nothing was changed. " + Formats.Messages(e);
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException or ConcurrencyConflictException)
+        {
+            _settingsMessage = e.Message + (e is ConcurrencyConflictException ? " Reload the page to see the settings as they are now." : "");
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        _busy = true;
+        try
+        {
+            await Rounds.DeleteDraftAsync(await AuthenticationState.RequiredUserIdAsync(), RoundId);
+            Navigation.NavigateTo($"organisations/{_round!.OrganisationId}");
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
+        {
+            (_message, _confirmDelete) = (e.Message, false);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    // A new draft with this round's respondents, groups, scope, targets and settings, and no answers.
+    private async Task StartNextAsync()
+    {
+        _busy = true;
+        _message = null;
+        try
+        {
+            var round = _round!;
+            const string suffix = " (next)";
+            var name = (round.Name.Length + suffix.Length > FieldLimits.Name ? round.Name[..(FieldLimits.Name - suffix.Length)] : round.Name) + suffix;
+            var next = await Rounds.CreateRoundAsync(
+                await AuthenticationState.RequiredUserIdAsync(), round.OrganisationId,
+                new CreateRoundRequest(null, name, Status: RoundStatus.Draft, StartFrom: round.Id));
+            Navigation.NavigateTo($"rounds/{next.Id}");
+        }
+        catch (ValidationException e)
+        {
+            _message = Formats.Messages(e);
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException)
+        {
+            _message = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     private async Task ChangeStatusAsync(Func<string, int, CancellationToken, Task> change)
     {
