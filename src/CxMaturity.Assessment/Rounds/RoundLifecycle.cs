@@ -31,7 +31,7 @@ public static class RoundLifecycle
 
     /// <summary>Why respondents of a round in <paramref name="status"/> cannot be changed; null when they can.</summary>
     public static string? RespondentsRefusal(RoundStatus status) =>
-        RespondentsEditable(status) ? null : "The round is closed: its respondents can no longer be changed.";
+        RespondentsEditable(status) ? null : "The round is closed: reopen it to add or change respondents.";
 
     /// <summary>Why a round in <paramref name="status"/> takes no answers; null when it does.</summary>
     public static string? AnswersRefusal(RoundStatus status) => status switch

@@ -17,7 +17,78 @@ public static class RespondentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapPost("/assessments/{id:int}/respondents/list", AddListAsync)
+            .WithTags("Assessments")
+            .WithName("AddAssessmentRespondentList")
+            .WithSummary("Adds everyone on a CSV list (name, email, group; header optional; comma or semicolon; UTF-8) in one go, " +
+                "or nobody: 422 lists every problem by line. ?check=true only checks. Owner and CX lead.")
+            .Accepts<string>("text/csv", "text/plain")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapPut("/assessments/{id:int}/respondents/{respondentId:int}", UpdateAsync)
+            .WithTags("Assessments")
+            .WithName("UpdateAssessmentRespondent")
+            .WithSummary("Changes a respondent's name, email (invitees only) and group until the round closes. Owner and CX lead.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapDelete("/assessments/{id:int}/respondents/{respondentId:int}", RemoveAsync)
+            .WithTags("Assessments")
+            .WithName("RemoveAssessmentRespondent")
+            .WithSummary("Removes a respondent who has not handed in, with their answers, until the round closes. Owner and CX lead.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
+    }
+
+    private const int MaxListBytes = 2 * 1024 * 1024;
+
+    private static async Task<Results<Ok<RespondentListView>, Ok<IReadOnlyList<RespondentView>>>> AddListAsync(
+        int id,
+        bool? check,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        RespondentService service,
+        CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxListBytes)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["list"] = [$"A list can be at most {MaxListBytes / 1024 / 1024} MB."] });
+        }
+
+        var content = buffer.ToArray();
+        return check == true
+            ? TypedResults.Ok(await service.CheckListAsync(ApiUser.IdOf(user), id, content, cancellationToken))
+            : TypedResults.Ok(await service.AddListAsync(ApiUser.IdOf(user), id, content, cancellationToken));
+    }
+
+    private static async Task<Ok<RespondentView>> UpdateAsync(
+        int id,
+        int respondentId,
+        UpdateRespondentRequest body,
+        ClaimsPrincipal user,
+        RespondentService service,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.UpdateRespondentAsync(ApiUser.IdOf(user), id, respondentId, body, cancellationToken));
+
+    private static async Task<NoContent> RemoveAsync(
+        int id,
+        int respondentId,
+        ClaimsPrincipal user,
+        RespondentService service,
+        CancellationToken cancellationToken)
+    {
+        await service.RemoveRespondentAsync(ApiUser.IdOf(user), id, respondentId, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Created<RespondentCreatedDto>> AddRespondentAsync(

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Common;
@@ -29,15 +28,15 @@ internal static class RespondentRegistration
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (round.Status == RoundStatus.Closed)
+        if (RoundLifecycle.RespondentsRefusal(round.Status) is { } refusal)
         {
-            throw new ConflictException("The round is closed. Reopen it to add respondents.");
+            throw new ConflictException(refusal);
         }
 
         var errors = new ValidationErrors();
         var email = (request.Email ?? "").Trim();
         var member = default(MemberMatch);
-        if (email.Length > FieldLimits.Email || !MailAddress.TryCreate(email, out _))
+        if (!EmailAddresses.IsValid(email))
         {
             errors.Add("email", "Give a valid email address.");
         }
@@ -74,15 +73,72 @@ internal static class RespondentRegistration
         }
 
         errors.ThrowIfAny();
+        return New(db, round, member?.UserId, name, email, group!, invitedByUserId);
+    }
 
+    /// <summary>
+    /// Adds every person of a list <see cref="RespondentList"/> found clean, in two queries whatever its length:
+    /// a person whose address is a member's is linked to that account, unless that member already answers the
+    /// round. Saving is the caller's.
+    /// </summary>
+    /// <exception cref="ConflictException">The round is closed.</exception>
+    /// <exception cref="ValidationException">A member on the list already answers the round; keyed by line (<c>line 4</c>).</exception>
+    public static async Task<IReadOnlyList<(Respondent Respondent, string Secret)>> AddListAsync(
+        AppDbContext db,
+        ILookupNormalizer normalizer,
+        Round round,
+        IReadOnlyList<RespondentLine> people,
+        string invitedByUserId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        if (RoundLifecycle.RespondentsRefusal(round.Status) is { } refusal)
+        {
+            throw new ConflictException(refusal);
+        }
+
+        var normalized = people.Select(p => normalizer.NormalizeEmail(p.Email)).ToList();
+        var members = (await db.Memberships.AsNoTracking()
+                .Where(m => m.OrganisationId == round.OrganisationId && normalized.Contains(m.User!.NormalizedEmail!))
+                .Select(m => new { Email = m.User!.NormalizedEmail!, Match = new MemberMatch(m.UserId, m.User.DisplayName) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => m.Email, m => m.Match, StringComparer.Ordinal);
+        var answering = (await db.Respondents.AsNoTracking()
+                .Where(r => r.RoundId == round.Id && r.UserId != null)
+                .Select(r => r.UserId!)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var errors = new ValidationErrors();
+        var added = new List<(Respondent, string)>(people.Count);
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            var member = members.GetValueOrDefault(normalized[i]);
+            if (member is not null && !answering.Add(member.UserId))
+            {
+                errors.Add($"line {person.Line}", $"{person.Email} is a member who already answers this round.");
+                continue;
+            }
+
+            added.Add(New(db, round, member?.UserId, person.Name, person.Email, person.Group, invitedByUserId));
+        }
+
+        errors.ThrowIfAny();
+        return added;
+    }
+
+    private static (Respondent Respondent, string Secret) New(
+        AppDbContext db, Round round, string? userId, string name, string email, string group, string invitedByUserId)
+    {
         var secret = Secrets.Create();
         var respondent = new Respondent
         {
             RoundId = round.Id,
-            UserId = member?.UserId,
+            UserId = userId,
             Name = name,
             Email = email,
-            Group = group!,
+            Group = group,
             Status = RespondentStatus.Invited,
             InvitationTokenHash = Secrets.Hash(secret),
             InvitedByUserId = invitedByUserId,

@@ -2,3 +2,6 @@ namespace CxMaturity.Web.Features.Respondents;
 
 /// <summary>A respondent to add. When the email belongs to a member of the organisation, the respondent is linked to their account.</summary>
 public sealed record AddRespondentRequest(string Name, string Email, string Group);
+
+/// <summary>A respondent's details as edited. A member's email is their account's and is not changed here.</summary>
+public sealed record UpdateRespondentRequest(string Name, string? Email, string Group);

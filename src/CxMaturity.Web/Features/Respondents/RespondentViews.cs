@@ -22,3 +22,6 @@ public sealed record RespondentView(
 
 /// <summary>A respondent just added, with the invitation link (a path; the secret in it is shown only now).</summary>
 public sealed record RespondentCreatedView(RespondentView Respondent, string InvitationPath);
+
+/// <summary>A respondent list as checked: the people it would add, and every problem by line (none: it can be added).</summary>
+public sealed record RespondentListView(IReadOnlyList<RespondentLine> People, IReadOnlyList<RespondentLineProblem> Problems);

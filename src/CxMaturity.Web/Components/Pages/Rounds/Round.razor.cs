@@ -7,6 +7,8 @@ using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Rounds;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 using Microsoft.JSInterop;
 
 namespace CxMaturity.Web.Components.Pages.Rounds;
@@ -26,9 +28,20 @@ public sealed partial class Round
     private bool _copied;
     private bool _confirmClose;
     private bool _confirmDelete;
+    private RespondentView? _editing;
+    private string _editName = "";
+    private string _editEmail = "";
+    private string _editGroup = "";
+    private IReadOnlyDictionary<string, string[]>? _editErrors;
+    private RespondentView? _removing;
+    private string _listText = "";
+    private byte[]? _listFile;
+    private RespondentListView? _listCheck;
     private bool _settingsSaved;
     private string? _settingsMessage;
     private IReadOnlyDictionary<string, string[]>? _settingsErrors;
+
+    private const int MaxListBytes = 2 * 1024 * 1024;
 
     [Parameter] public int RoundId { get; set; }
 
@@ -42,6 +55,8 @@ public sealed partial class Round
     [CascadingParameter] private ShellState? Shell { get; set; }
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private RoundService Rounds { get; set; } = default!;
 
@@ -241,6 +256,110 @@ public sealed partial class Round
         {
             var userId = await AuthenticationState.RequiredUserIdAsync();
             ShowInvitation(await Respondents.ReissueInvitationAsync(userId, RoundId, respondent.Id));
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
+        {
+            _message = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void StartEdit(RespondentView respondent)
+    {
+        (_editing, _editName, _editEmail, _editGroup, _editErrors) = (respondent, respondent.Name, respondent.Email, respondent.Group, null);
+    }
+
+    private async Task SaveRespondentAsync()
+    {
+        if (_editing is not { } editing)
+        {
+            return;
+        }
+
+        await RunAsync(async userId =>
+        {
+            try
+            {
+                await Respondents.UpdateRespondentAsync(userId, RoundId, editing.Id, new UpdateRespondentRequest(_editName, _editEmail, _editGroup));
+                _editing = null;
+                await LoadAsync(userId);
+            }
+            catch (ValidationException e)
+            {
+                _editErrors = e.Errors;
+            }
+        });
+    }
+
+    private async Task RemoveRespondentAsync()
+    {
+        if (_removing is not { } removing)
+        {
+            return;
+        }
+
+        await RunAsync(async userId =>
+        {
+            await Respondents.RemoveRespondentAsync(userId, RoundId, removing.Id);
+            await LoadAsync(userId);
+        });
+        _removing = null;
+    }
+
+    private async Task ListFileChosenAsync(InputFileChangeEventArgs e)
+    {
+        _listCheck = null;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await e.File.OpenReadStream(MaxListBytes).CopyToAsync(buffer);
+            _listFile = buffer.ToArray();
+            await CheckListAsync();
+        }
+        catch (IOException)
+        {
+            _message = $"The file is larger than {MaxListBytes / 1024 / 1024} MB; split the list.";
+        }
+    }
+
+    // A chosen file wins over pasted text until the text is changed again.
+    private byte[] ListContent() => _listFile ?? System.Text.Encoding.UTF8.GetBytes(_listText);
+
+    private async Task CheckListAsync()
+    {
+        await RunAsync(async userId => _listCheck = await Respondents.CheckListAsync(userId, RoundId, ListContent()));
+    }
+
+    private async Task AddListAsync()
+    {
+        await RunAsync(async userId =>
+        {
+            try
+            {
+                var added = await Respondents.AddListAsync(userId, RoundId, ListContent());
+                (_listCheck, _listText, _listFile) = (null, "", null);
+                Snackbar.Add($"{added.Count} {(added.Count == 1 ? "respondent" : "respondents")} added.", Severity.Success);
+                await LoadAsync(userId);
+            }
+            catch (ValidationException)
+            {
+                // Someone changed the round since the check: show the list's problems as they are now.
+                _listCheck = await Respondents.CheckListAsync(userId, RoundId, ListContent());
+            }
+        });
+    }
+
+    // Runs a change as the signed-in user; a refusal the user can act on shows above the page.
+    private async Task RunAsync(Func<string, Task> change)
+    {
+        _busy = true;
+        _message = null;
+        try
+        {
+            await change(await AuthenticationState.RequiredUserIdAsync());
         }
         catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
         {
