@@ -22,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ImportanceRating> ImportanceRatings => Set<ImportanceRating>();
 
+    public DbSet<InvitationSend> InvitationSends => Set<InvitationSend>();
+
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<RoadmapItemState> RoadmapItemStates => Set<RoadmapItemState>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CxMaturity.Web.Features.Api;
+using CxMaturity.Web.Features.Invitations;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
@@ -77,6 +78,7 @@ public static class ApiExtensions
         v1.MapModelEndpoints();
         v1.MapRoundEndpoints();
         v1.MapRespondentEndpoints();
+        v1.MapInvitationEndpoints();
         v1.MapQuestionnaireEndpoints();
         v1.MapResultsEndpoints();
         v1.MapRoadmapEndpoints();

@@ -7,15 +7,30 @@ public static class BackgroundJobExtensions
 {
     public const string DashboardPath = "/hangfire";
 
-    /// <summary>Hangfire on in-memory storage with one worker: jobs are re-registered at start, the database holds what matters.</summary>
+    /// <summary>
+    /// Hangfire on in-memory storage with one worker: jobs are re-registered at start, the database holds what
+    /// matters. <c>Jobs:RunServer</c> = false keeps this instance from running jobs (they wait for one that does);
+    /// tests use it to run a job themselves, at a moment they choose.
+    /// </summary>
     public static WebApplicationBuilder AddBackgroundJobs(this WebApplicationBuilder builder)
     {
+        // The app's own storage, registered before Hangfire's default (the process-wide JobStorage.Current), so that
+        // two apps in one process (the tests) never share or dispose each other's jobs. Hangfire's configuration is
+        // applied first: it points Hangfire's logging at this app's loggers.
+        builder.Services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return new Hangfire.InMemory.InMemoryStorage();
+        });
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
-        builder.Services.AddHangfireServer(options => options.WorkerCount = 1);
+            .UseRecommendedSerializerSettings());
+        if (builder.Configuration.GetValue("Jobs:RunServer", defaultValue: true))
+        {
+            builder.Services.AddHangfireServer(options => options.WorkerCount = 1);
+        }
+
         return builder;
     }
 

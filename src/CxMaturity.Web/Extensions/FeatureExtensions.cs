@@ -1,5 +1,8 @@
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Demo;
+using CxMaturity.Web.Features.Invitations;
+using CxMaturity.Web.Features.Mail;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Questionnaires;
@@ -36,6 +39,12 @@ public static class FeatureExtensions
         services.AddScoped<AccessTokenService>();
         services.AddScoped<FirstRunService>();
         services.AddWorkbooks();
+        services.AddMail();
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.SectionName);
+        services.AddSingleton<PublicLinks>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationSender>();
+        services.AddHostedService<InvitationJobRegistration>();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CxMaturity.Web.Features.Api;
+using CxMaturity.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CxMaturity.Web.Features.Respondents;
@@ -94,14 +95,15 @@ public static class RespondentEndpoints
     private static async Task<Created<RespondentCreatedDto>> AddRespondentAsync(
         int id,
         AddRespondentDto body,
-        HttpRequest request,
+        PublicLinks links,
         ClaimsPrincipal user,
         RespondentService service,
         CancellationToken cancellationToken)
     {
         var created = await service.AddRespondentAsync(
             ApiUser.IdOf(user), id, new AddRespondentRequest(body.Name, body.Email, body.Group), cancellationToken);
-        var link = $"{request.Scheme}://{request.Host}{request.PathBase}{created.InvitationPath}";
+        // Links are built from the configured public URL, never from the request's Host header (which the caller sets).
+        var link = links.IsConfigured ? links.To(created.InvitationPath) : created.InvitationPath;
         return TypedResults.Created(
             $"/api/v1/assessments/{id}/respondents/{created.Respondent.Id}/answers",
             new RespondentCreatedDto(created.Respondent, link));

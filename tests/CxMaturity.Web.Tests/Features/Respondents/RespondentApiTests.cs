@@ -16,6 +16,8 @@ public sealed class RespondentApiTests(CxWebApplicationFactory factory) : IClass
         var arranged = await factory.CreateOrganisationWithRoundAsync();
         using var client = await factory.CreateApiClientAsync(arranged.Owner.Id);
 
+        // The link comes from App:PublicUrl (http://localhost:5294/ in Development), never from the Host header.
+        client.DefaultRequestHeaders.Host = "evil.example";
         var response = await client.PostJsonAsync(
             $"/api/v1/assessments/{arranged.Round.Id}/respondents",
             new AddRespondentDto("Grace Hopper", "grace@test.local", "frontline"));
@@ -24,8 +26,8 @@ public sealed class RespondentApiTests(CxWebApplicationFactory factory) : IClass
         Assert.Equal(("Grace Hopper", "grace@test.local", "Frontline"), (created.Respondent.Name, created.Respondent.Email, created.Respondent.Group));
         Assert.Equal(RespondentStatus.Invited, created.Respondent.Status);
         Assert.Equal(ApiTestExtensions.AnswersUrl(arranged.Round.Id, created.Respondent.Id), response.Headers.Location?.OriginalString);
-        Assert.StartsWith("http://localhost/invitations/", created.InvitationLink, StringComparison.Ordinal);
-        var secret = created.InvitationLink["http://localhost/invitations/".Length..];
+        Assert.StartsWith("http://localhost:5294/invitations/", created.InvitationLink, StringComparison.Ordinal);
+        var secret = created.InvitationLink["http://localhost:5294/invitations/".Length..];
         Assert.Equal(created.Respondent.Id, (await factory.Questionnaires.GetAsync(RespondentRef.Invitation(secret))).RespondentId);
 
         var round = await (await client.GetAsync($"/api/v1/assessments/{arranged.Round.Id}")).ReadAsync<RoundView>();

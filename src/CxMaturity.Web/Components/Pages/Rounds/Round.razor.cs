@@ -1,7 +1,9 @@
 using CxMaturity.Assessment.Content;
+using CxMaturity.Assessment.Scoring;
 using CxMaturity.Web.Components.Layout;
 using CxMaturity.Web.Components.Shared;
 using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Invitations;
 using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Rounds;
@@ -37,6 +39,9 @@ public sealed partial class Round
     private string _listText = "";
     private byte[]? _listFile;
     private RespondentListView? _listCheck;
+    private InvitationProgressView? _invitations;
+    private bool _confirmSend;
+    private PeriodicTimer? _timer;
     private bool _settingsSaved;
     private string? _settingsMessage;
     private IReadOnlyDictionary<string, string[]>? _settingsErrors;
@@ -64,6 +69,11 @@ public sealed partial class Round
 
     [Inject] private QuestionnaireService Questionnaires { get; set; } = default!;
 
+    [Inject] private InvitationService Invitations { get; set; } = default!;
+
+    // Invitees an email would go to: not members, not handed in.
+    private int InviteesToEmail => _round?.Respondents?.Count(r => !r.IsMember && r.Status != RespondentStatus.Submitted) ?? 0;
+
     protected override async Task OnParametersSetAsync()
     {
         _problem = null;
@@ -87,6 +97,7 @@ public sealed partial class Round
     private async Task LoadAsync(string userId, RoundView? read = null)
     {
         _round = read ?? await Rounds.GetRoundAsync(userId, RoundId);
+        _invitations = _round.YourRole.CanManage() ? await Invitations.GetProgressAsync(userId, RoundId) : null;
         Shell?.SetOrganisation(_round.OrganisationId, _round.OrganisationName, _round.YourRole);
         if (!_round.RespondentGroups.Contains(_group))
         {
@@ -370,6 +381,78 @@ public sealed partial class Round
             _busy = false;
         }
     }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _ = RefreshWhileOpenAsync();
+        }
+    }
+
+    // While the round is open the page keeps itself current for the CX lead watching it: every 10 seconds, and every
+    // 2 seconds while invitations are going out.
+    private async Task RefreshWhileOpenAsync()
+    {
+        _timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        var ticks = 0;
+        try
+        {
+            while (await _timer.WaitForNextTickAsync())
+            {
+                ticks++;
+                if (_round is not { Status: RoundStatus.Open } round || !round.YourRole.CanManage() || _busy || _editing is not null)
+                {
+                    continue;
+                }
+
+                if (_invitations?.InProgress == true || ticks % 5 == 0)
+                {
+                    await InvokeAsync(async () =>
+                    {
+                        await LoadAsync(await AuthenticationState.RequiredUserIdAsync());
+                        StateHasChanged();
+                    });
+                }
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The page was left.
+        }
+    }
+
+    public void Dispose() => _timer?.Dispose();
+
+    private Task SendInvitationsAsync() => SendInvitationsAsync(null);
+
+    private async Task SendInvitationsAsync(IReadOnlyCollection<int>? respondentIds)
+    {
+        await RunAsync(async userId =>
+        {
+            _invitations = await Invitations.SendAsync(userId, RoundId, respondentIds);
+            Snackbar.Add(respondentIds is null ? "Invitations are on their way." : "The link is on its way.", Severity.Info);
+        });
+        _confirmSend = false;
+    }
+
+    private async Task RevokeAsync(RespondentView respondent)
+    {
+        await RunAsync(async userId =>
+        {
+            await Invitations.RevokeAsync(userId, RoundId, respondent.Id);
+            Snackbar.Add($"{respondent.Name}'s link no longer works.", Severity.Info);
+            await LoadAsync(userId);
+        });
+    }
+
+    private static string InvitationState(InvitationStateView mail) => mail switch
+    {
+        { SentUtc: { } sent } => $"Emailed {Formats.DateTime(sent)}",
+        { Skipped: { } why } => $"Email not sent: {why}",
+        { LastError: { } error, NextAttemptUtc: { } next } => $"Email failed ({mail.Attempts}×): {error} Trying again at {Formats.DateTime(next)}.",
+        _ => "Email waiting to go",
+    };
 
     private void ShowInvitation(RespondentCreatedView created)
     {
