@@ -18,6 +18,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     public AppServer() => UseKestrel(0);
 
+    /// <summary>The emails the app has sent: with no SMTP server configured, the .eml files in its outbox.</summary>
+    public string Outbox => Path.Combine(_dataDirectory, "outbox");
+
     /// <summary>How often each round has been scored, for tests of what a page reads.</summary>
     public ScoringWatch Scorings { get; } = new();
 

@@ -18,7 +18,8 @@ public sealed record RespondentView(
     int Questions,
     double Completion,
     DateTime? StartedUtc,
-    DateTime? SubmittedUtc);
+    DateTime? SubmittedUtc,
+    DateTime? LastActivityUtc = null);
 
 /// <summary>A respondent just added, with the invitation link (a path; the secret in it is shown only now).</summary>
 public sealed record RespondentCreatedView(RespondentView Respondent, string InvitationPath);

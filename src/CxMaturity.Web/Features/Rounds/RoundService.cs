@@ -119,7 +119,19 @@ public sealed class RoundService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Readers);
-        return View(await scoring.LoadAsync(db, roundId, preview: false, cancellationToken), access.Role);
+        var scored = await scoring.LoadAsync(db, roundId, preview: false, cancellationToken);
+        if (!access.Role.CanManage())
+        {
+            return View(scored, access.Role);
+        }
+
+        // The last time each respondent saved anything: one grouped query, for the CX lead tracking the round.
+        var lastActivity = await db.Answers.AsNoTracking()
+            .Where(a => db.Respondents.Where(r => r.RoundId == roundId).Select(r => r.Id).Contains(a.RespondentId))
+            .GroupBy(a => a.RespondentId)
+            .Select(g => new { RespondentId = g.Key, Last = g.Max(a => a.UpdatedUtc) })
+            .ToDictionaryAsync(g => g.RespondentId, g => g.Last, cancellationToken);
+        return View(scored, access.Role, lastActivity);
     }
 
     /// <summary>
@@ -195,7 +207,7 @@ public sealed class RoundService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static RoundView View(ScoredRound scored, OrganisationRole role)
+    private static RoundView View(ScoredRound scored, OrganisationRole role, IReadOnlyDictionary<int, DateTime>? lastActivity = null)
     {
         var round = scored.Round;
         var respondents = scored.Respondents;
@@ -214,15 +226,26 @@ public sealed class RoundService(
                 {
                     var done = completion[r.Answers.RespondentId];
                     return new RespondentView(
-                        r.Id, r.Name, r.Email, r.Group, r.Status, r.IsMember, done.Answered, done.Questions, done.Ratio, r.StartedUtc, r.SubmittedUtc);
+                        r.Id, r.Name, r.Email, r.Group, r.Status, r.IsMember, done.Answered, done.Questions, done.Ratio, r.StartedUtc, r.SubmittedUtc,
+                        lastActivity?.GetValueOrDefault(r.Id) is { } last && last != default ? last : r.SubmittedUtc ?? r.StartedUtc);
                 })]
+            : null;
+        IReadOnlyList<GroupProgressView>? groups = role.CanManage()
+            ? [.. round.RespondentGroups
+                .Select(g => (Group: g, People: respondents.Where(r => r.Group == g).ToList()))
+                .Where(g => g.People.Count > 0)
+                .Select(g => new GroupProgressView(
+                    g.Group,
+                    g.People.Count,
+                    g.People.Count(r => r.Status == RespondentStatus.Submitted),
+                    RespondentCompletion.Mean([.. g.People.Select(r => completion[r.Answers.RespondentId])])))]
             : null;
 
         return new RoundView(
             round.Id, round.OrganisationId, round.OrganisationName, round.Name, round.Status,
             new ModelRef(scored.Model.Id, scored.Model.Version, scored.Model.Title), round.OpensOn, round.ClosesOn, round.RespondentsSeeResults, round.CreatedUtc, round.ClosedUtc,
             round.DimensionsInScope, round.RespondentGroups, round.Settings.MinimumGroupSize, round.Settings.Anonymous,
-            round.Settings.PerceptionGroupA, round.Settings.PerceptionGroupB, scored.Targets(), counts, listed, role, round.Version);
+            round.Settings.PerceptionGroupA, round.Settings.PerceptionGroupB, scored.Targets(), counts, listed, role, round.Version, groups);
     }
 
     // The perception gap's default pair (Executive and Frontline) when the groups have them, else the first two groups.

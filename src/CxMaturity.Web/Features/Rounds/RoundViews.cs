@@ -35,7 +35,8 @@ public sealed record RoundView(
     RespondentCountsView RespondentCounts,
     IReadOnlyList<RespondentView>? Respondents,
     OrganisationRole YourRole,
-    Guid Version)
+    Guid Version,
+    IReadOnlyList<GroupProgressView>? Groups = null)
 {
     /// <summary>The settings as the editor starts from them.</summary>
     [JsonIgnore]
@@ -49,3 +50,9 @@ public sealed record RoundView(
 }
 
 public sealed record RespondentCountsView(int Total, int Invited, int InProgress, int Submitted);
+
+/// <summary>
+/// How far one respondent group has got, for the CX lead tracking a round: its respondents, how many handed in, and
+/// their mean completion (RULES.md §5.11). Owner and CX lead only.
+/// </summary>
+public sealed record GroupProgressView(string Group, int Respondents, int Submitted, double Completion);
