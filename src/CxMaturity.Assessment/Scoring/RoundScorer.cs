@@ -12,7 +12,7 @@ public static class RoundScorer
     // respondents answering (1, 4) and (1, 2) score 2.5 and 1.5, but the second comes out as 1.5000000000000002 and
     // the gap as 0.9999999999999998. Rules 8 and 9 therefore compare with this much slack, far below any difference
     // that real weights and levels can produce.
-    private const double ThresholdTolerance = 1e-9;
+    private const double ThresholdTolerance = Thresholds.Epsilon;
 
     private const double LowConsensusStandardDeviation = 1.0;
     private const double FlaggedPerceptionGap = 1.0;

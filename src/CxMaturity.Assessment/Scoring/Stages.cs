@@ -17,7 +17,7 @@ public static class Stages
 
     // Weighted means carry binary noise: weights 0.1 and 0.1 with answers 2 and 5 give 3.4999999999999996, which a
     // person reads (and ForDisplay shows) as 3.5, stage 4. The tolerance is far below any real score difference.
-    private const double Tolerance = 1e-9;
+    private const double Tolerance = Thresholds.Epsilon;
 
     /// <summary>Rounds for display: one decimal, half away from zero (rule 10).</summary>
     public static double ForDisplay(double value) => RoundHalfAwayFromZero(value, 1);

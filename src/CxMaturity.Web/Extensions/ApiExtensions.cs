@@ -9,6 +9,7 @@ using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Features.Rounds;
+using CxMaturity.Web.Features.Dashboard;
 using CxMaturity.Web.Features.Workbooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -79,6 +80,7 @@ public static class ApiExtensions
         v1.MapRoundEndpoints();
         v1.MapRespondentEndpoints();
         v1.MapInvitationEndpoints();
+        v1.MapTrendEndpoints();
         v1.MapQuestionnaireEndpoints();
         v1.MapResultsEndpoints();
         v1.MapRoadmapEndpoints();

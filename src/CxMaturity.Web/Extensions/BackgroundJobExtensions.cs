@@ -22,10 +22,11 @@ public static class BackgroundJobExtensions
             provider.GetRequiredService<IGlobalConfiguration>();
             return new Hangfire.InMemory.InMemoryStorage();
         });
-        builder.Services.AddHangfire(configuration => configuration
+        builder.Services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new OutlivingLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()))));
         if (builder.Configuration.GetValue("Jobs:RunServer", defaultValue: true))
         {
             builder.Services.AddHangfireServer(options => options.WorkerCount = 1);
@@ -46,5 +47,40 @@ public static class BackgroundJobExtensions
             Authorization = [new AdministratorDashboardAuthorizationFilter()],
         }).RequireAuthorization(SiteRoles.Administrator);
         return app;
+    }
+
+    /// <summary>
+    /// Hangfire keeps one log provider per process. Where one process hosts several apps in turn (the tests), the
+    /// provider may belong to an app already stopped, whose logger factory is disposed: its loggers then log nothing
+    /// rather than fail the job or the page that asked for one.
+    /// </summary>
+    private sealed class OutlivingLogProvider(Hangfire.Logging.ILogProvider inner) : Hangfire.Logging.ILogProvider
+    {
+        public Hangfire.Logging.ILog GetLogger(string name)
+        {
+            try
+            {
+                return new OutlivingLog(inner.GetLogger(name));
+            }
+            catch (ObjectDisposedException)
+            {
+                return new OutlivingLog(null);
+            }
+        }
+
+        private sealed class OutlivingLog(Hangfire.Logging.ILog? inner) : Hangfire.Logging.ILog
+        {
+            public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+            {
+                try
+                {
+                    return inner?.Log(logLevel, messageFunc, exception) ?? false;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return false;
+                }
+            }
+        }
     }
 }

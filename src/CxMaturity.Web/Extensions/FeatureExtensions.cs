@@ -12,6 +12,7 @@ using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Setup;
 using CxMaturity.Web.Features.Tokens;
+using CxMaturity.Web.Features.Dashboard;
 using CxMaturity.Web.Features.Workbooks;
 
 namespace CxMaturity.Web.Extensions;
@@ -43,6 +44,7 @@ public static class FeatureExtensions
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.SectionName);
         services.AddSingleton<PublicLinks>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<TrendService>();
         services.AddScoped<InvitationSender>();
         services.AddHostedService<InvitationJobRegistration>();
 

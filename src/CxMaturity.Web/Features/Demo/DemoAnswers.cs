@@ -10,13 +10,17 @@ namespace CxMaturity.Web.Features.Demo;
 /// </summary>
 internal static class DemoAnswers
 {
-    public static List<AnswerInput> For(MaturityModel model, string group, Random random, int dimensions)
+    /// <param name="shift">Added to every answer's mean: an earlier, weaker round is shifted down.</param>
+    /// <param name="disagreeOn">A dimension on which each respondent is either quite negative or quite positive (low consensus).</param>
+    public static List<AnswerInput> For(MaturityModel model, string group, Random random, int dimensions, double shift = 0, string? disagreeOn = null)
     {
-        var bias = random.NextDouble() * 0.6 - 0.3;
+        var bias = random.NextDouble() * 0.6 - 0.3 + shift;
         var answers = new List<AnswerInput>();
         foreach (var dimension in model.Dimensions.Take(dimensions))
         {
-            var mean = Typical(dimension.Id) + GroupOffset(group, dimension.Id) + bias;
+            var mean = dimension.Id == disagreeOn
+                ? (random.NextDouble() < 0.5 ? 1.5 : 4.5)
+                : Typical(dimension.Id) + GroupOffset(group, dimension.Id) + bias;
             foreach (var question in dimension.Questions)
             {
                 int? level = random.NextDouble() < 0.04

@@ -32,6 +32,8 @@ internal sealed partial class DemoDataSeeder(
     public const string OrganisationName = "Northwind Retail (demo)";
     public const string BaselineRoundName = "2026 baseline";
     public const string FollowUpRoundName = "2026 follow-up";
+    public const string PilotRoundName = "2026 pilot";
+    public const string SecondOrganisationName = "Contoso Bank (demo)";
     private const string ModelId = "cx-maturity";
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -114,8 +116,79 @@ internal sealed partial class DemoDataSeeder(
             }
         }
 
+        await SeedPilotAsync(services, contextFactory, model, demoUserId, organisation.Id, today, cancellationToken);
+        await SeedSecondOrganisationAsync(services, contextFactory, model, demoUserId, today, cancellationToken);
+
         LogSeeded(OrganisationName, Baseline.Length);
         Announce();
+    }
+
+    /// <summary>
+    /// An earlier, smaller round on the same model, a year before the baseline and lower on every dimension, so that
+    /// the organisation's trend has somewhere to come from. Its own random numbers leave the baseline as it was.
+    /// </summary>
+    private static async Task SeedPilotAsync(
+        IServiceProvider services, IDbContextFactory<AppDbContext> contextFactory, MaturityModel model, string demoUserId, int organisationId,
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        var random = new Random(2025);
+        var rounds = services.GetRequiredService<RoundService>();
+        var pilot = await rounds.CreateRoundAsync(
+            demoUserId,
+            organisationId,
+            new CreateRoundRequest(model.Id, PilotRoundName, today.AddDays(-330), today.AddDays(-300)),
+            cancellationToken);
+        await AnswerAsync(services, demoUserId, pilot.Id, model, Baseline.Take(8), random, shift: -0.5, cancellationToken);
+        await rounds.CloseRoundAsync(demoUserId, pilot.Id, cancellationToken);
+        await BackdateAsync(contextFactory, pilot.Id, today.AddDays(-330), random, cancellationToken);
+    }
+
+    /// <summary>
+    /// A second client of the demo user, who owns it too, so that the portfolio compares two organisations: one closed
+    /// round in which the front line disagrees widely about journeys (low consensus).
+    /// </summary>
+    private static async Task SeedSecondOrganisationAsync(
+        IServiceProvider services, IDbContextFactory<AppDbContext> contextFactory, MaturityModel model, string demoUserId,
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        var random = new Random(2027);
+        var organisation = await services.GetRequiredService<OrganisationService>().CreateAsync(demoUserId, SecondOrganisationName, cancellationToken);
+        var rounds = services.GetRequiredService<RoundService>();
+        var round = await rounds.CreateRoundAsync(
+            demoUserId,
+            organisation.Id,
+            new CreateRoundRequest(model.Id, "2026 assessment", today.AddDays(-60), today.AddDays(-30)),
+            cancellationToken);
+        DemoPerson[] people =
+        [
+            new("Noah Fischer", "noah.fischer@contoso.example", "Executive"),
+            new("Emma Laurent", "emma.laurent@contoso.example", "Executive"),
+            new("Liam Byrne", "liam.byrne@contoso.example", "Executive"),
+            new("Mia Costa", "mia.costa@contoso.example", "Frontline"),
+            new("Ethan Park", "ethan.park@contoso.example", "Frontline"),
+            new("Zoe Martin", "zoe.martin@contoso.example", "Frontline"),
+            new("Ava Singh", "ava.singh@contoso.example", "Management"),
+        ];
+        await AnswerAsync(services, demoUserId, round.Id, model, people, random, shift: 0.4, cancellationToken, disagreeOn: "journeys");
+        await rounds.CloseRoundAsync(demoUserId, round.Id, cancellationToken);
+        await BackdateAsync(contextFactory, round.Id, today.AddDays(-60), random, cancellationToken);
+    }
+
+    private static async Task AnswerAsync(
+        IServiceProvider services, string demoUserId, int roundId, MaturityModel model, IEnumerable<DemoPerson> people, Random random,
+        double shift, CancellationToken cancellationToken, string? disagreeOn = null)
+    {
+        var respondents = services.GetRequiredService<RespondentService>();
+        var questionnaires = services.GetRequiredService<QuestionnaireService>();
+        foreach (var person in people)
+        {
+            var respondent = await respondents.AddRespondentAsync(
+                demoUserId, roundId, new AddRespondentRequest(person.Name, person.Email, person.Group), cancellationToken);
+            await questionnaires.SaveAsync(
+                RespondentRef.Member(demoUserId, roundId, respondent.Respondent.Id),
+                new SaveAnswersRequest(DemoAnswers.For(model, person.Group, random, model.Dimensions.Count, shift, disagreeOn), Submit: true, DemoAnswers.Importance(model, random)),
+                cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

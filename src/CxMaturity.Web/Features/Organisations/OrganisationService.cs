@@ -39,7 +39,11 @@ public sealed class OrganisationService(
                 m.Organisation!.Name,
                 m.Role,
                 Rounds = visible.Count(r => r.OrganisationId == m.OrganisationId),
-                LatestRoundId = visible.Where(r => r.OrganisationId == m.OrganisationId).Max(r => (int?)r.Id),
+                // The newest round by when it was made (ids follow the order rows were written, not the rounds' dates).
+                LatestRoundId = visible.Where(r => r.OrganisationId == m.OrganisationId)
+                    .OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
+                    .Select(r => (int?)r.Id)
+                    .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var latestIds = organisations.Where(o => o.LatestRoundId is not null).Select(o => o.LatestRoundId!.Value).ToList();

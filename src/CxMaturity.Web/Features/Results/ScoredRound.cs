@@ -1,3 +1,4 @@
+using CxMaturity.Assessment.Analysis;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Assessment.Scoring;
@@ -17,6 +18,17 @@ internal sealed record ScoredRound(
 {
     /// <summary>The target in force for every in-scope dimension with a score (RULES.md §6.1).</summary>
     public IReadOnlyDictionary<string, int> EffectiveTargets => EffectiveOf(Round, Result);
+
+    /// <summary>The round's final figures as trends and the portfolio compare them.</summary>
+    public RoundScores Scores() => new(
+        Round.Id,
+        Round.Name,
+        Round.ClosedUtc ?? Round.CreatedUtc,
+        Round.Status == RoundStatus.Closed,
+        Model.Id,
+        Model.Version,
+        Result.Overall,
+        Result.Dimensions.Where(d => d.Score is not null).ToDictionary(d => d.DimensionId, d => d.Score!.Value, StringComparer.Ordinal));
 
     /// <summary>Each in-scope dimension's score and importance, as the roadmap takes them.</summary>
     public IReadOnlyList<DimensionStanding> Standings =>

@@ -21,7 +21,7 @@ public sealed class DemoDataTests : IAsyncLifetime
     public async Task The_demo_has_a_closed_baseline_of_twelve_submitted_respondents_across_all_four_groups_with_results()
     {
         var demoUser = await DemoUserIdAsync();
-        var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
+        var organisation = await NorthwindAsync(demoUser);
         var view = await _factory.Organisations.GetAsync(demoUser, organisation.Id);
         var baseline = view.Rounds.Single(r => r.Name == DemoDataSeeder.BaselineRoundName);
         var round = await _factory.Rounds.GetRoundAsync(demoUser, baseline.Id);
@@ -41,10 +41,31 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_demo_has_an_earlier_pilot_for_the_trend_and_a_second_organisation_with_low_consensus_for_the_portfolio()
+    {
+        var demoUser = await DemoUserIdAsync();
+        var organisations = await _factory.Organisations.ListForUserAsync(demoUser);
+        var northwind = await NorthwindAsync(demoUser);
+        var trend = await _factory.GetService<CxMaturity.Web.Features.Dashboard.TrendService>().GetTrendAsync(demoUser, northwind.Id);
+        var portfolio = await _factory.GetService<CxMaturity.Web.Features.Dashboard.TrendService>().GetPortfolioAsync(demoUser);
+        var contoso = Assert.Single(portfolio.Organisations, o => o.Name == DemoDataSeeder.SecondOrganisationName);
+        var contosoResults = await _factory.Results.GetResultsAsync(demoUser, contoso.RoundId);
+
+        Assert.Equal([DemoDataSeeder.SecondOrganisationName, DemoDataSeeder.OrganisationName], organisations.Select(o => o.Name));
+        Assert.Equal(DemoDataSeeder.FollowUpRoundName, northwind.LatestRound?.Name); // the newest by date, not by id
+        Assert.Equal(
+            [DemoDataSeeder.PilotRoundName, DemoDataSeeder.BaselineRoundName],
+            trend.Rounds.Where(r => r.OnTrendLine).Select(r => r.Name));
+        Assert.True(trend.Rounds[0].Overall < trend.Rounds[1].Overall);
+        Assert.Equal(2, portfolio.Organisations.Count);
+        Assert.Contains(contosoResults.Result.Dimensions, d => d.LowConsensus);
+    }
+
+    [Fact]
     public async Task The_demo_roadmap_aims_its_three_weakest_dimensions_two_stages_up_with_accepted_items_and_a_project()
     {
         var demoUser = await DemoUserIdAsync();
-        var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
+        var organisation = await NorthwindAsync(demoUser);
         var baseline = (await _factory.Organisations.GetAsync(demoUser, organisation.Id)).Rounds
             .Single(r => r.Name == DemoDataSeeder.BaselineRoundName);
         var roadmap = await _factory.GetService<CxMaturity.Web.Features.Roadmap.RoadmapService>().GetRoadmapAsync(demoUser, baseline.Id);
@@ -61,7 +82,7 @@ public sealed class DemoDataTests : IAsyncLifetime
     public async Task The_demo_has_an_open_follow_up_with_respondents_in_progress_and_announces_its_sign_in()
     {
         var demoUser = await DemoUserIdAsync();
-        var organisation = Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser));
+        var organisation = await NorthwindAsync(demoUser);
         var followUp = (await _factory.Organisations.GetAsync(demoUser, organisation.Id)).Rounds
             .Single(r => r.Name == DemoDataSeeder.FollowUpRoundName);
         var round = await _factory.Rounds.GetRoundAsync(demoUser, followUp.Id);
@@ -77,6 +98,9 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(signIn.Email))!, signIn.Password));
         Assert.True(await users.IsInRoleAsync((await users.FindByEmailAsync(signIn.AdministratorSignIn))!, "Administrator"));
     }
+
+    private async Task<CxMaturity.Web.Features.Organisations.OrganisationSummaryView> NorthwindAsync(string demoUser) =>
+        Assert.Single(await _factory.Organisations.ListForUserAsync(demoUser), o => o.Name == DemoDataSeeder.OrganisationName);
 
     private Task<string> DemoUserIdAsync() =>
         _factory.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSignInInfo.DemoEmail).Select(u => u.Id).SingleAsync());

@@ -6,6 +6,7 @@ using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Rounds;
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Dashboard;
 using CxMaturity.Web.Features.Organisations;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -16,6 +17,7 @@ public sealed partial class Organisation
 {
     private OrganisationView? _organisation;
     private LatestResult? _latest;
+    private TrendView? _trend;
     private ProblemKind? _problem;
     private bool _showNewRound;
     private bool _creatingRound;
@@ -40,10 +42,13 @@ public sealed partial class Organisation
 
     [Inject] private ResultsService ResultsService { get; set; } = default!;
 
+    [Inject] private TrendService Trends { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         _problem = null;
         _latest = null;
+        _trend = null;
         _showNewRound = false;
         _problem = (await PageLoad.TryAsync(async () =>
         {
@@ -51,6 +56,7 @@ public sealed partial class Organisation
             _organisation = await Organisations.GetAsync(userId, OrganisationId);
             Shell?.SetOrganisation(_organisation.Id, _organisation.Name, _organisation.YourRole);
             _latest = await LatestResultAsync(userId, _organisation);
+            _trend = _organisation.YourRole.CanRead() ? await Trends.GetTrendAsync(userId, OrganisationId) : null;
         }))?.Kind;
     }
 
