@@ -120,6 +120,33 @@ public sealed class OrganisationService(
             summaries, members, organisation.Version);
     }
 
+    /// <summary>
+    /// Sets the respondent groups new rounds of the organisation start with, in order (rounds keep their own). Owner
+    /// and CX lead.
+    /// </summary>
+    /// <exception cref="ValidationException">1 to 12 groups, each 1..100 characters, none twice (keys <c>respondentGroups[i]</c>).</exception>
+    /// <exception cref="ConcurrencyConflictException">Someone changed the organisation after <paramref name="version"/> was read.</exception>
+    public async Task<OrganisationView> SetRespondentGroupsAsync(
+        string userId,
+        int organisationId,
+        IReadOnlyList<string> groups,
+        Guid version,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var errors = new ValidationErrors();
+        var valid = RoundSettings.CheckGroups(groups, "respondentGroups", [], errors);
+        errors.ThrowIfAny();
+
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, cancellationToken);
+        db.Entry(organisation).Property(o => o.Version).OriginalValue = version;
+        organisation.RespondentGroups = [.. valid];
+        db.Entry(organisation).State = EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(userId, organisationId, cancellationToken);
+    }
+
     /// <summary>Makes an existing user a member of the organisation. Owners only.</summary>
     /// <exception cref="ValidationException">No user has that email.</exception>
     /// <exception cref="ConflictException">The user is already a member.</exception>

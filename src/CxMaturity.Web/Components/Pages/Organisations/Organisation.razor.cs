@@ -18,6 +18,10 @@ public sealed partial class Organisation
     private OrganisationView? _organisation;
     private LatestResult? _latest;
     private TrendView? _trend;
+    private string _groups = "";
+    private IReadOnlyDictionary<string, string[]>? _groupErrors;
+    private bool _savingGroups;
+    private bool _groupsSaved;
     private ProblemKind? _problem;
     private bool _showNewRound;
     private bool _creatingRound;
@@ -55,9 +59,34 @@ public sealed partial class Organisation
             var userId = _userId = await AuthenticationState.RequiredUserIdAsync();
             _organisation = await Organisations.GetAsync(userId, OrganisationId);
             Shell?.SetOrganisation(_organisation.Id, _organisation.Name, _organisation.YourRole);
+            _groups = string.Join('\n', _organisation.RespondentGroups);
             _latest = await LatestResultAsync(userId, _organisation);
             _trend = _organisation.YourRole.CanRead() ? await Trends.GetTrendAsync(userId, OrganisationId) : null;
         }))?.Kind;
+    }
+
+    private async Task SaveGroupsAsync()
+    {
+        (_savingGroups, _groupErrors, _groupsSaved) = (true, null, false);
+        try
+        {
+            var groups = _groups.Split('\n').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
+            _organisation = await Organisations.SetRespondentGroupsAsync(_userId!, OrganisationId, groups, _organisation!.Version);
+            _groups = string.Join('\n', _organisation.RespondentGroups);
+            _groupsSaved = true;
+        }
+        catch (ValidationException e)
+        {
+            _groupErrors = e.Errors;
+        }
+        catch (Exception e) when (e is ConcurrencyConflictException or ForbiddenException)
+        {
+            _groupErrors = new Dictionary<string, string[]> { [""] = [e.Message] };
+        }
+        finally
+        {
+            _savingGroups = false;
+        }
     }
 
     private string RoundLink(int roundId) =>
