@@ -59,6 +59,8 @@ public sealed partial class InvitationRoundTests(BrowserFixture browser) : IClas
         await lead.GetByTestId("results-link").ClickAsync();
         await Assertions.Expect(lead.GetByTestId($"gap-flag-{dimension.Id}")).ToBeVisibleAsync();
         await Assertions.Expect(lead.GetByTestId($"gap-row-{dimension.Id}")).ToContainTextAsync("3.0");
+        // Where the groups disagree: every question, Executive 5 against Frontline 2.
+        await Assertions.Expect(lead.GetByTestId($"spread-{dimension.Questions[0].Id}")).ToHaveTextAsync("3.0");
     }
 
     // The invitation link each address received, pointed at this test's server (the link's own origin is the

@@ -1,3 +1,5 @@
+using CxMaturity.Assessment.Analysis;
+using System.Text.Json.Serialization;
 using CxMaturity.Assessment.Content;
 using CxMaturity.Assessment.Scoring;
 
@@ -22,10 +24,22 @@ public sealed record ResultsView(
     int RespondentsTotal,
     OrganisationRole YourRole)
 {
+    /// <summary>Each question's mean per group, widest apart first (RULES.md §5.17); worked out when first asked for.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<QuestionByGroup> QuestionsByGroup => ByGroup?.Value ?? [];
+
+    [JsonIgnore]
+    private Lazy<IReadOnlyList<QuestionByGroup>>? ByGroup { get; init; }
+
     internal static ResultsView Of(ScoredRound scored, OrganisationRole role) => new(
         scored.Round.Id, scored.Round.Name, scored.Round.Status, scored.Round.OrganisationId, scored.Round.OrganisationName,
         scored.Model, scored.Round.DimensionsInScope, scored.Result, scored.Round.ExplicitTargets, scored.EffectiveTargets,
-        scored.Respondents.Count, role);
+        scored.Respondents.Count, role)
+    {
+        ByGroup = new(() => Assessment.Analysis.QuestionsByGroup.Compute(
+            scored.Model, scored.Round.DimensionsInScope, [.. scored.Respondents.Select(r => r.Answers)], scored.Round.RespondentGroups,
+            scored.Result.MinimumGroupSize, scored.Result.IsPreview)),
+    };
 }
 
 /// <summary>One counted respondent's saved answers, keyed by question id, for the drill-down behind a dimension.</summary>
