@@ -128,12 +128,7 @@ public sealed class RespondentService(
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
-        var round = await RoundAsync(db, roundId, cancellationToken);
-        if (RoundLifecycle.RespondentsRefusal(round.Status) is { } refusal)
-        {
-            throw new ConflictException(refusal);
-        }
-
+        var round = await EditableRoundAsync(db, roundId, cancellationToken);
         var respondent = await FindAsync(db, roundId, respondentId, cancellationToken);
         var errors = new ValidationErrors();
         var name = errors.Text("name", request.Name, FieldLimits.Name, "the respondent's name", required: true)!;
@@ -176,12 +171,7 @@ public sealed class RespondentService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
-        var round = await RoundAsync(db, roundId, cancellationToken);
-        if (RoundLifecycle.RespondentsRefusal(round.Status) is { } refusal)
-        {
-            throw new ConflictException(refusal);
-        }
-
+        await EditableRoundAsync(db, roundId, cancellationToken);
         var respondent = await FindAsync(db, roundId, respondentId, cancellationToken);
         if (respondent.Status == RespondentStatus.Submitted)
         {
@@ -191,6 +181,13 @@ public sealed class RespondentService(
         // Their answers and importance ratings go with them (the database cascades), in this one statement.
         db.Respondents.Remove(respondent);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // The round, while its respondents may still change (RULES.md §3).
+    private static async Task<RoundRow> EditableRoundAsync(AppDbContext db, int roundId, CancellationToken cancellationToken)
+    {
+        var round = await RoundAsync(db, roundId, cancellationToken);
+        return RoundLifecycle.RespondentsRefusal(round.Status) is { } refusal ? throw new ConflictException(refusal) : round;
     }
 
     private static async Task<Respondent> FindAsync(AppDbContext db, int roundId, int respondentId, CancellationToken cancellationToken) =>
