@@ -138,6 +138,25 @@ public sealed class RespondentListApiTests(CxWebApplicationFactory factory) : IC
             (await CountAsync(roundId), await factory.WithDbAsync(db => db.Answers.CountAsync(a => a.RespondentId == inProgress.Respondent.Id))));
     }
 
+    [Fact]
+    public async Task Only_managers_of_the_round_s_organisation_edit_or_remove_a_respondent()
+    {
+        var organisation = await factory.CreateOrganisationWithRoundAsync();
+        var added = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id, name: "Ada", email: "ada@example.com");
+        var viewer = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.Viewer);
+        var stranger = await factory.CreateUserAsync();
+        var url = $"/api/v1/assessments/{organisation.Round.Id}/respondents/{added.Respondent.Id}";
+
+        foreach (var (user, status) in new[] { (viewer, HttpStatusCode.Forbidden), (stranger, HttpStatusCode.NotFound) })
+        {
+            using var client = await factory.CreateApiClientAsync(user.Id);
+            await (await client.PutJsonAsync(url, new UpdateRespondentRequest("Mallory", "mallory@example.com", "Executive"))).ReadProblemAsync(status);
+            await (await client.DeleteAsync(url)).ReadProblemAsync(status);
+        }
+
+        Assert.Equal("Ada", (await factory.Rounds.GetRoundAsync(organisation.Owner.Id, organisation.Round.Id)).Respondents!.Single().Name);
+    }
+
     private static string ListUrl(int roundId) => $"/api/v1/assessments/{roundId}/respondents/list";
 
     private Task<int> CountAsync(int roundId) => factory.WithDbAsync(db => db.Respondents.CountAsync(r => r.RoundId == roundId));
