@@ -11,7 +11,7 @@ namespace CxMaturity.EndToEnd.Tests;
 
 /// <summary>
 /// A CX lead sets a draft round up on its page, with a mouse and on a phone: a pasted list checked line by line,
-/// then added; a respondent edited and another removed; the settings saved; the round opened.
+/// then added; a member picked; a respondent edited and another removed; the settings saved; the round opened.
 /// </summary>
 public sealed class RoundSetupTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -38,6 +38,14 @@ public sealed class RoundSetupTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByTestId("add-list-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync("3");
 
+        // The CX lead also answers, picked from the organisation's members.
+        await page.GetByTestId("choose-members").ClickAsync();
+        await page.GetByTestId($"member-{DemoSignInInfo.DemoEmail}").CheckAsync();
+        await page.GetByTestId("members-group").SelectOptionAsync("Management");
+        await page.GetByTestId("add-members-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync("4");
+        await Assertions.Expect(page.GetByTestId("choose-members")).ToBeVisibleAsync();
+
         var ben = page.GetByTestId("respondents").Locator("tr", new() { HasText = "Ben Okri" });
         await ben.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await page.GetByTestId("edit-group").SelectOptionAsync("Management");
@@ -47,7 +55,7 @@ public sealed class RoundSetupTests(BrowserFixture browser) : IClassFixture<Brow
         var cy = page.GetByTestId("respondents").Locator("tr", new() { HasText = "Cy Twombly" });
         await cy.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await page.GetByTestId("confirm-remove-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync("3");
 
         await page.GetByTestId("settings-minimum-group-size").FillAsync("2");
         await page.GetByTestId("settings-anonymous").CheckAsync();
@@ -58,7 +66,9 @@ public sealed class RoundSetupTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(page.GetByTestId("round-status")).ToHaveTextAsync("Open");
         var round = await RoundAsync(roundId);
         Assert.Equal((RoundStatus.Open, 2, true), (round.Status, round.MinimumGroupSize, round.Anonymous));
-        Assert.Equal([("Ada Lovelace", "Executive"), ("Ben Okri", "Management")], round.Respondents!.Select(r => (r.Name, r.Group)));
+        Assert.Equal(
+            [("Ada Lovelace", "Executive", false), ("Ben Okri", "Management", false), (DemoSignInInfo.DemoEmail, "Management", true)],
+            round.Respondents!.Select(r => (r.IsMember ? r.Email : r.Name, r.Group, r.IsMember)).OrderBy(r => r.Item1, StringComparer.Ordinal));
     }
 
     [Fact]

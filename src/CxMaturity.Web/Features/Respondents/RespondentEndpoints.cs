@@ -30,6 +30,23 @@ public static class RespondentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
+        api.MapGet("/assessments/{id:int}/respondents/members", ListMembersToAddAsync)
+            .WithTags("Assessments")
+            .WithName("ListMembersToAdd")
+            .WithSummary("The members of the round's organisation who do not answer it yet. Owner and CX lead.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/assessments/{id:int}/respondents/members", AddMembersAsync)
+            .WithTags("Assessments")
+            .WithName("AddMembersAsRespondents")
+            .WithSummary("Adds members of the organisation to the round in one group, each linked to their account; all or none. " +
+                "Owner and CX lead.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
         api.MapPut("/assessments/{id:int}/respondents/{respondentId:int}", UpdateAsync)
             .WithTags("Assessments")
             .WithName("UpdateAssessmentRespondent")
@@ -71,6 +88,14 @@ public static class RespondentEndpoints
             ? TypedResults.Ok(await service.CheckListAsync(ApiUser.IdOf(user), id, content, cancellationToken))
             : TypedResults.Ok(await service.AddListAsync(ApiUser.IdOf(user), id, content, cancellationToken));
     }
+
+    private static async Task<Ok<IReadOnlyList<MemberToAddView>>> ListMembersToAddAsync(
+        int id, ClaimsPrincipal user, RespondentService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.ListMembersToAddAsync(ApiUser.IdOf(user), id, cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<RespondentView>>> AddMembersAsync(
+        int id, AddMembersRequest body, ClaimsPrincipal user, RespondentService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.AddMembersAsync(ApiUser.IdOf(user), id, body, cancellationToken));
 
     private static async Task<Ok<RespondentView>> UpdateAsync(
         int id,

@@ -128,6 +128,76 @@ internal static class RespondentRegistration
         return added;
     }
 
+    /// <summary>
+    /// Adds members of the organisation to the round in one group, each linked to their account under their own
+    /// name and email, all or none. Saving is the caller's.
+    /// </summary>
+    /// <exception cref="ConflictException">The round is closed.</exception>
+    /// <exception cref="ValidationException">Keys <c>members</c> (nobody chosen, not a member, already answering) and <c>group</c>.</exception>
+    public static async Task<IReadOnlyList<(Respondent Respondent, string Secret)>> AddMembersAsync(
+        AppDbContext db,
+        Round round,
+        IReadOnlyList<string> memberUserIds,
+        string group,
+        string invitedByUserId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memberUserIds);
+        if (RoundLifecycle.RespondentsRefusal(round.Status) is { } refusal)
+        {
+            throw new ConflictException(refusal);
+        }
+
+        var errors = new ValidationErrors();
+        var chosen = memberUserIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
+        if (chosen.Count == 0)
+        {
+            errors.Add("members", "Choose at least one member to add.");
+        }
+
+        var roundGroup = round.RespondentGroups.FirstOrDefault(g => string.Equals(g, group?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (roundGroup is null)
+        {
+            errors.Add("group", $"Choose one of the round's respondent groups: {string.Join(", ", round.RespondentGroups)}.");
+        }
+
+        var members = (await db.Memberships.AsNoTracking()
+                .Where(m => m.OrganisationId == round.OrganisationId && chosen.Contains(m.UserId))
+                .Select(m => new { m.UserId, m.User!.DisplayName, Email = m.User.Email! })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => m.UserId, StringComparer.Ordinal);
+        var emails = members.Values.Select(m => m.Email.ToLowerInvariant()).ToList();
+        var answering = await db.Respondents.AsNoTracking()
+            .Where(r => r.RoundId == round.Id && ((r.UserId != null && chosen.Contains(r.UserId)) || emails.Contains(r.Email.ToLower())))
+            .Select(r => new { r.UserId, Email = r.Email.ToLower() })
+            .ToListAsync(cancellationToken);
+
+        var added = new List<(Respondent, string)>(chosen.Count);
+        foreach (var userId in chosen)
+        {
+            if (!members.TryGetValue(userId, out var member))
+            {
+                errors.Add("members", "One of the people chosen is not a member of this organisation (any more).");
+                continue;
+            }
+
+            var name = member.DisplayName.Length > 0 ? member.DisplayName : member.Email;
+            if (answering.Any(a => a.UserId == userId || a.Email == member.Email.ToLowerInvariant()))
+            {
+                errors.Add("members", $"{name} already answers this round.");
+                continue;
+            }
+
+            if (roundGroup is not null)
+            {
+                added.Add(New(db, round, userId, name, member.Email, roundGroup, invitedByUserId));
+            }
+        }
+
+        errors.ThrowIfAny();
+        return added;
+    }
+
     private static (Respondent Respondent, string Secret) New(
         AppDbContext db, Round round, string? userId, string name, string email, string group, string invitedByUserId)
     {

@@ -113,6 +113,44 @@ public sealed class RespondentService(
     }
 
     /// <summary>
+    /// The members of the round's organisation who do not answer it yet, by name: whom "add members" offers. Owner
+    /// and CX lead.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberToAddView>> ListMembersToAddAsync(string userId, int roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
+        var answering = db.Respondents.Where(r => r.RoundId == roundId);
+        var members = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == access.OrganisationId)
+            .Where(m => !answering.Any(r => r.UserId == m.UserId || r.Email.ToLower() == m.User!.Email!.ToLower()))
+            .Select(m => new MemberToAddView(m.UserId, m.User!.DisplayName, m.User.Email!))
+            .ToListAsync(cancellationToken);
+        return [.. members.OrderBy(m => m.DisplayName.Length > 0 ? m.DisplayName : m.Email, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Adds members of the organisation to the round in one group, each linked to their account and given an
+    /// invitation link; all or none. Owner and CX lead.
+    /// </summary>
+    /// <exception cref="ValidationException">Keys <c>members</c> and <c>group</c>.</exception>
+    /// <exception cref="ConflictException">The round is closed.</exception>
+    public async Task<IReadOnlyList<RespondentView>> AddMembersAsync(
+        string userId, int roundId, AddMembersRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireForRoundAsync(db, userId, roundId, OrganisationRoles.Managers);
+        var round = await RoundAsync(db, roundId, cancellationToken);
+        var added = await RespondentRegistration.AddMembersAsync(
+            db, new RespondentRegistration.Round(roundId, access.OrganisationId, round.Status, round.RespondentGroups),
+            request.MemberUserIds ?? [], request.Group, userId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var questions = await QuestionsAsync(round, cancellationToken);
+        return [.. added.Select(a => View(a.Respondent, questions, 0))];
+    }
+
+    /// <summary>
     /// Changes a respondent's name, email and group until the round closes. A member's email is their account's and
     /// stays. Owner and CX lead.
     /// </summary>

@@ -26,3 +26,6 @@ public sealed record RespondentCreatedView(RespondentView Respondent, string Inv
 
 /// <summary>A respondent list as checked: the people it would add, and every problem by line (none: it can be added).</summary>
 public sealed record RespondentListView(IReadOnlyList<RespondentLine> People, IReadOnlyList<RespondentLineProblem> Problems);
+
+/// <summary>A member of the organisation who does not answer the round yet.</summary>
+public sealed record MemberToAddView(string UserId, string DisplayName, string Email);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CxMaturity.Web.Features.Results;
 
 /// <summary>
-/// Reads a round and scores it, on the caller's context: four queries (the round, its respondents, their answers,
+/// Reads a round and scores it, on the caller's context: four commands (the round, its respondents, their answers,
 /// their importance ratings) and one scoring. It checks no access; every public method that uses it has done so.
 /// The class is public only so that public services can take it; what it does is internal to this assembly.
 /// </summary>
@@ -69,59 +69,6 @@ public sealed class RoundScoring(ModelVersionStore models)
                     row.Anonymous, row.RespondentsSeeResults, row.PerceptionGroupA, row.PerceptionGroupB));
     }
 
-    // The answers of a round are its largest read (108,000 rows at 2,000 respondents): read with a plain data reader
-    // in respondent order, each respondent's answers going straight into their dictionary, the 50-odd question ids
-    // shared rather than one string per row. EF Core's materialiser took about twice as long. Quoted identifiers and a
-    // provider-made parameter keep the command the same on every database.
-    private static async Task<Dictionary<int, Dictionary<string, int?>>> AnswersAsync(
-        AppDbContext db, int roundId, int respondents, CancellationToken cancellationToken)
-    {
-        var answersOf = new Dictionary<int, Dictionary<string, int?>>(respondents);
-        var questionIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT a."RespondentId", a."QuestionId", a."Level"
-                FROM "Answers" AS a
-                WHERE a."RespondentId" IN (SELECT r."Id" FROM "Respondents" AS r WHERE r."RoundId" = @round)
-                ORDER BY a."RespondentId"
-                """;
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = ("@round", roundId);
-            command.Parameters.Add(parameter);
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var current = -1;
-            Dictionary<string, int?>? byQuestion = null;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var respondentId = reader.GetInt32(0);
-                if (respondentId != current || byQuestion is null)
-                {
-                    current = respondentId;
-                    answersOf[respondentId] = byQuestion = new Dictionary<string, int?>(64, StringComparer.Ordinal);
-                }
-
-                var questionId = reader.GetString(1);
-                if (!questionIds.TryGetValue(questionId, out var shared))
-                {
-                    questionIds[questionId] = shared = questionId;
-                }
-
-                byQuestion[shared] = reader.IsDBNull(2) ? null : reader.GetInt32(2);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        return answersOf;
-    }
-
     private static async Task<List<RoundRespondent>> RespondentsAsync(AppDbContext db, int roundId, CancellationToken cancellationToken)
     {
         var respondents = await db.Respondents.AsNoTracking()
@@ -130,14 +77,27 @@ public sealed class RoundScoring(ModelVersionStore models)
             .Select(r => new { r.Id, r.Name, r.Email, r.Group, r.Status, IsMember = r.UserId != null, r.StartedUtc, r.SubmittedUtc, r.Version })
             .ToListAsync(cancellationToken);
 
-        // "Respondent in (this round's respondents)" lets the database walk the covering index respondent by respondent.
+        // The answers are the round's largest read: plain rows in respondent order, each going straight into its
+        // respondent's dictionary (RoundRows).
+        var answersOf = new Dictionary<int, Dictionary<string, int?>>(respondents.Count);
+        var (current, answers) = (-1, new Dictionary<string, int?>());
+        await RoundRows.ReadAsync(db, RoundRows.Answers, roundId, (respondentId, questionId, level) =>
+        {
+            if (respondentId != current)
+            {
+                current = respondentId;
+                answersOf[respondentId] = answers = new Dictionary<string, int?>(64, StringComparer.Ordinal);
+            }
+
+            answers[questionId] = level;
+        }, cancellationToken);
+
+        // The ratings (a tenth as many) stay an EF Core query: it is the command tests watch to count scorings.
         var respondentIds = db.Respondents.Where(r => r.RoundId == roundId).Select(r => r.Id);
-        var answersOf = await AnswersAsync(db, roundId, respondents.Count, cancellationToken);
         var ratings = await db.ImportanceRatings.AsNoTracking()
             .Where(i => respondentIds.Contains(i.RespondentId))
             .Select(i => new { i.RespondentId, i.DimensionId, i.Rating })
             .ToListAsync(cancellationToken);
-
         var ratingsOf = ratings
             .GroupBy(i => i.RespondentId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.ToDictionary(i => i.DimensionId, i => i.Rating, StringComparer.Ordinal));

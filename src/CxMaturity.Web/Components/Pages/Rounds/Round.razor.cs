@@ -39,6 +39,10 @@ public sealed partial class Round
     private string _listText = "";
     private byte[]? _listFile;
     private RespondentListView? _listCheck;
+    private IReadOnlyList<MemberToAddView>? _membersToAdd;
+    private readonly HashSet<string> _chosenMembers = new(StringComparer.Ordinal);
+    private string _membersGroup = "";
+    private IReadOnlyDictionary<string, string[]>? _membersErrors;
     private InvitationProgressView? _invitations;
     private bool _confirmSend;
     private PeriodicTimer? _timer;
@@ -334,6 +338,44 @@ public sealed partial class Round
         {
             _message = $"The file is larger than {MaxListBytes / 1024 / 1024} MB; split the list.";
         }
+    }
+
+    private async Task ShowMembersAsync()
+    {
+        _chosenMembers.Clear();
+        _membersErrors = null;
+        _membersGroup = _round?.RespondentGroups.FirstOrDefault() ?? "";
+        await RunAsync(async userId => _membersToAdd = await Respondents.ListMembersToAddAsync(userId, RoundId));
+    }
+
+    private void ChooseMember(string userId, bool chosen)
+    {
+        if (chosen)
+        {
+            _chosenMembers.Add(userId);
+        }
+        else
+        {
+            _chosenMembers.Remove(userId);
+        }
+    }
+
+    private async Task AddMembersAsync()
+    {
+        await RunAsync(async userId =>
+        {
+            try
+            {
+                var added = await Respondents.AddMembersAsync(userId, RoundId, new AddMembersRequest([.. _chosenMembers], _membersGroup));
+                (_membersToAdd, _membersErrors) = (null, null);
+                Snackbar.Add($"{added.Count} {(added.Count == 1 ? "member" : "members")} added.", Severity.Success);
+                await LoadAsync(userId);
+            }
+            catch (ValidationException e)
+            {
+                _membersErrors = e.Errors;
+            }
+        });
     }
 
     // A chosen file wins over pasted text until the text is changed again.
