@@ -59,7 +59,7 @@ public sealed partial class InvitationRoundTests(BrowserFixture browser) : IClas
         await lead.GetByTestId("results-link").ClickAsync();
         await Assertions.Expect(lead.GetByTestId($"gap-flag-{dimension.Id}")).ToBeVisibleAsync();
         await Assertions.Expect(lead.GetByTestId($"gap-row-{dimension.Id}")).ToContainTextAsync("3.0");
-        await Assertions.Expect(lead.GetByTestId($"gap-chart-{dimension.Id}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cx-gap-row--flagged"));
+        await Assertions.Expect(lead.GetByTestId($"gap-chart-{dimension.Id}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cx-dumbbell-row--flagged"));
         // Where the groups disagree: every question, Executive 5 against Frontline 2.
         await Assertions.Expect(lead.GetByTestId($"spread-{dimension.Questions[0].Id}")).ToHaveTextAsync("3.0");
     }

@@ -82,6 +82,10 @@ public sealed class RoundSetupTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByTestId("respondent-list").FillAsync("Ada Lovelace, ada@example.com, Executive");
         await page.GetByTestId("check-list").TapAsync();
         await Assertions.Expect(page.GetByTestId("list-ready")).ToBeVisibleAsync();
+        await page.GetByTestId("choose-members").TapAsync();
+        await page.GetByTestId($"member-{DemoSignInInfo.DemoEmail}").TapAsync();
+        await Assertions.Expect(page.GetByTestId("add-members-confirm")).ToHaveTextAsync("Add 1 member");
+        await page.GetByTestId("add-members").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "cx-e2e-members-390.png") });
 
         var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
         Assert.True(width <= BrowserFixture.Phone.Width, $"The round page is {width} px wide on a {BrowserFixture.Phone.Width} px phone.");

@@ -36,13 +36,14 @@ public sealed class PerceptionGapsTests : MudBunitContext
         Assert.Equal(["Voice of the customer", "1.8", "2.3", "-0.5"], voc.Take(4));
         Assert.Empty(gaps.FindAll("[data-testid='gap-flag-voc']"));
 
-        // The chart: on a 1–5 axis from x = 218 to 624, Executive's 3.5 at 218 + 2.5 / 4 × 406 = 471.75 and
-        // Frontline's 2.5 at 370.25 (its square drawn from 364.75); the flagged dimension marked.
+        // The chart: on the 1–5 track Executive's 3.5 sits at 62.5 %, Frontline's 2.5 at 37.5 %, the line between
+        // them from 37.5 % for 25 %; the flagged dimension marked.
         var chartRow = gaps.Find("[data-testid='gap-chart-strategy']");
-        Assert.Contains("cx-gap-row--flagged", chartRow.ClassName, StringComparison.Ordinal);
-        Assert.Equal("471.75", chartRow.QuerySelector("circle")!.GetAttribute("cx"));
-        Assert.Equal("364.75", chartRow.QuerySelector("rect")!.GetAttribute("x"));
-        Assert.EndsWith("⚑", chartRow.QuerySelector("text")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("cx-dumbbell-row--flagged", chartRow.ClassName, StringComparison.Ordinal);
+        Assert.Equal("left: 62.5%", chartRow.QuerySelector("[data-testid='gap-chart-a']")!.GetAttribute("style"));
+        Assert.Equal("left: 37.5%", chartRow.QuerySelector("[data-testid='gap-chart-b']")!.GetAttribute("style"));
+        Assert.Equal("left: 37.5%; width: 25%", chartRow.QuerySelector(".cx-dumbbell-link")!.GetAttribute("style"));
+        Assert.Equal("CX strategy ⚑", chartRow.QuerySelector(".cx-dumbbell-label")!.TextContent);
         Assert.DoesNotContain("flagged", gaps.Find("[data-testid='gap-chart-voc']").ClassName, StringComparison.Ordinal);
         Assert.Contains("CX strategy Executive 3.5, Frontline 2.5, flagged",
             gaps.Find("[data-testid='perception-gap-chart'] [role='img']").GetAttribute("aria-label"), StringComparison.Ordinal);
