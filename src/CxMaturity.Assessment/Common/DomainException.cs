@@ -29,3 +29,6 @@ public sealed class ConflictException(string message) : DomainException(message)
 
 /// <summary>Someone else saved the record since the caller read it.</summary>
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : DomainException(message, inner);
+
+/// <summary>An update came without the version it was read at (HTTP: If-Match), so a concurrent change could not be detected.</summary>
+public sealed class PreconditionRequiredException(string message) : DomainException(message);

@@ -29,4 +29,10 @@ public static class FieldLimits
 
     /// <summary>Ids the model gives (dimensions, questions, initiatives).</summary>
     public const int ModelId = 100;
+
+    /// <summary>The unit of a KPI ("points", "%").</summary>
+    public const int Unit = 40;
+
+    /// <summary>A note on a KPI measurement.</summary>
+    public const int Note = 1000;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CxMaturity.Web.Features.Api;
 using CxMaturity.Web.Features.Invitations;
+using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
@@ -85,6 +86,7 @@ public static class ApiExtensions
         v1.MapResultsEndpoints();
         v1.MapRoadmapEndpoints();
         v1.MapProjectEndpoints();
+        v1.MapKpiEndpoints();
         app.MapWorkbookEndpoints(v1);
         return app;
     }

@@ -2,6 +2,7 @@ using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Demo;
 using CxMaturity.Web.Features.Invitations;
+using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Mail;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
@@ -35,6 +36,7 @@ public static class FeatureExtensions
         services.AddScoped<ResultsService>();
         services.AddScoped<RoadmapService>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<KpiService>();
         services.AddMemoryCache();
         services.AddSingleton<Components.Shared.PrerenderHandOff>();
         services.AddScoped<AccessTokenService>();

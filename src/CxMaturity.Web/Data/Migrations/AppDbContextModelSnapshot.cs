@@ -284,6 +284,119 @@ namespace CxMaturity.Web.Data.Migrations
                     b.ToTable("InvitationSends", (string)null);
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.Kpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DimensionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JourneyStage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.ToTable("Kpis");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.KpiMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MarginOfError")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("N")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingCounts")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "Date");
+
+                    b.ToTable("KpiMeasurements");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -822,6 +935,35 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Navigation("Respondent");
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.Kpi", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxMaturity.Web.Data.AppUser", "OwnerUser")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("OwnerUser");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.KpiMeasurement", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.Kpi", "Kpi")
+                        .WithMany("Measurements")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Kpi");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.Membership", b =>
                 {
                     b.HasOne("CxMaturity.Web.Data.Organisation", "Organisation")
@@ -1014,6 +1156,11 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Navigation("Respondents");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.Kpi", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("CxMaturity.Web.Data.Organisation", b =>

@@ -36,6 +36,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
             Detail = e.Message,
         },
         ConcurrencyConflictException e => Problem(StatusCodes.Status409Conflict, "Changed by someone else", e.Message),
+        PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, "If-Match required", e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
         _ => null,
     };

@@ -1,0 +1,345 @@
+using System.Globalization;
+using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxMaturity.Web.Features.Kpis;
+
+/// <summary>
+/// An organisation's KPIs and their measurements (docs/RULES.md §8.2–8.3). Members who read results (Owner, CX lead,
+/// Contributor, Viewer) read them; Owners and CX leads define KPIs and record measurements.
+/// </summary>
+public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, ModelCatalog catalog, TimeProvider time)
+{
+    /// <summary>
+    /// The organisation's KPIs with where each stands and every measurement, the journey-stage coverage, and the
+    /// choices for a form.
+    /// </summary>
+    public async Task<KpiListView> ListAsync(string userId, int organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Readers);
+        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var kpis = await db.Kpis.AsNoTracking()
+            .Where(k => k.OrganisationId == organisationId)
+            .OrderBy(k => k.Name)
+            .Select(k => new { Kpi = k, OwnerName = k.OwnerUser!.DisplayName })
+            .ToListAsync(cancellationToken);
+        // Every measurement of every KPI in one query, for the status, trend and chart of each.
+        var ids = kpis.Select(k => k.Kpi.Id).ToList();
+        var measurements = (await db.KpiMeasurements.AsNoTracking()
+                .Where(m => ids.Contains(m.KpiId))
+                .OrderBy(m => m.Date).ThenBy(m => m.Id)
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.KpiId);
+        var today = Today();
+        var views = kpis.Select(k => View(k.Kpi, k.OwnerName, [.. measurements[k.Kpi.Id]], today)).ToList();
+        var stages = JourneyStages();
+        return new KpiListView(
+            organisationId, name, access.Role, views, JourneyCoverage.Of(stages, views.Select(v => v.JourneyStage)), stages,
+            Dimensions(), await OwnersAsync(db, organisationId, cancellationToken));
+    }
+
+    /// <summary>One KPI with every measurement, oldest first.</summary>
+    /// <exception cref="NotFoundException">No such KPI in the organisation, or the caller is not a member.</exception>
+    public async Task<KpiView> GetAsync(string userId, int organisationId, int kpiId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Readers);
+        return await ReadAsync(db, organisationId, kpiId, cancellationToken);
+    }
+
+    /// <summary>Defines a KPI. Owner and CX lead.</summary>
+    /// <exception cref="ValidationException">Keyed by field: name, unit, target, journeyStage, dimensionIds, ownerUserId.</exception>
+    public async Task<KpiView> CreateAsync(string userId, int organisationId, KpiRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var kpi = new Kpi { OrganisationId = organisationId, CreatedUtc = time.GetUtcNow().UtcDateTime };
+        await ApplyAsync(db, organisationId, kpi, request, cancellationToken);
+        db.Kpis.Add(kpi);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ReadAsync(db, organisationId, kpi.Id, cancellationToken);
+    }
+
+    /// <summary>Changes a KPI's definition, if nobody has since the caller read it. Owner and CX lead.</summary>
+    /// <exception cref="ConcurrencyConflictException">The KPI changed since <paramref name="expectedVersion"/>.</exception>
+    public async Task<KpiView> UpdateAsync(
+        string userId, int organisationId, int kpiId, KpiRequest request, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var kpi = await FindAsync(db, organisationId, kpiId, cancellationToken);
+        if (kpi.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException($"Someone else changed the KPI “{kpi.Name}” since you opened it. Reload to see their change.");
+        }
+
+        db.Entry(kpi).Property(k => k.Version).OriginalValue = expectedVersion;
+        await ApplyAsync(db, organisationId, kpi, request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ReadAsync(db, organisationId, kpiId, cancellationToken);
+    }
+
+    /// <summary>Deletes a KPI with its measurements. Owner and CX lead.</summary>
+    public async Task DeleteAsync(string userId, int organisationId, int kpiId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        db.Kpis.Remove(await FindAsync(db, organisationId, kpiId, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a measurement: a value, or ratings computed into one with n and margin (docs/RULES.md §8.2). Owner and
+    /// CX lead.
+    /// </summary>
+    /// <exception cref="ValidationException">Keys date, value, ratings (or ratings[i] for each bad rating), source, note.</exception>
+    public async Task<MeasurementView> AddMeasurementAsync(
+        string userId, int organisationId, int kpiId, MeasurementRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var kpi = await FindAsync(db, organisationId, kpiId, cancellationToken);
+        var errors = new ValidationErrors();
+        if (KpiAnalysis.DateRefusal(request.Date, Today()) is { } refusal)
+        {
+            errors.Add("date", refusal);
+        }
+
+        var source = errors.Text("source", request.Source, FieldLimits.Name, "the source", required: false) ?? "";
+        var note = errors.Text("note", request.Note, FieldLimits.Note, "the note", required: false) ?? "";
+        var measurement = new KpiMeasurement
+        {
+            KpiId = kpi.Id, Date = request.Date, Source = source, Note = note, CreatedByUserId = userId, CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        var scale = RatingScale.For(kpi.Kind);
+        switch (request)
+        {
+            case { Value: not null, Ratings: not null }:
+                errors.Add("value", "Give a value or ratings to compute it from, not both.");
+                break;
+            case { Value: { } value }:
+                if (!double.IsFinite(value))
+                {
+                    errors.Add("value", "Give the value as a number.");
+                }
+
+                measurement.Value = value;
+                break;
+            case { Ratings: { } ratings } when scale is null:
+                errors.Add("ratings", $"A {Labels.Kind(kpi.Kind)} KPI is entered as a value; ratings are for NPS, CSAT and CES.");
+                break;
+            case { Ratings: { } ratings }:
+                var read = RatingList.Check(ratings, scale);
+                foreach (var problem in read.Problems)
+                {
+                    errors.Add(problem.Where == "list" ? "ratings" : problem.Where, problem.Message);
+                }
+
+                if (read.IsClean)
+                {
+                    Compute(measurement, kpi.Kind, RatingCounts.Of(scale, read.Ratings));
+                }
+
+                break;
+            default:
+                errors.Add("value", scale is null ? "Give the value." : "Give the value, or the ratings to compute it from.");
+                break;
+        }
+
+        errors.ThrowIfAny();
+        db.KpiMeasurements.Add(measurement);
+        await db.SaveChangesAsync(cancellationToken);
+        return MeasurementOf(measurement);
+    }
+
+    /// <summary>
+    /// Records a measurement computed from ratings pasted or uploaded (docs/RULES.md §8.2): a plain list, or the
+    /// column named <paramref name="column"/> of a CSV file. Owner and CX lead.
+    /// </summary>
+    /// <exception cref="ValidationException">Every bad line (<c>line 4</c>), or the list as a whole (<c>list</c>, <c>file</c>); nothing saved.</exception>
+    public async Task<MeasurementView> AddMeasurementFromListAsync(
+        string userId, int organisationId, int kpiId, DateOnly date, byte[] content, string? column, string? source, string? note,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var kpi = await FindAsync(db, organisationId, kpiId, cancellationToken);
+        var scale = RatingScale.For(kpi.Kind)
+            ?? throw ValidationException.For("ratings", $"A {Labels.Kind(kpi.Kind)} KPI is entered as a value; ratings are for NPS, CSAT and CES.");
+        var read = string.IsNullOrWhiteSpace(column) ? RatingList.Read(content, scale) : RatingList.ReadColumn(content, column, scale);
+        var errors = new ValidationErrors();
+        foreach (var problem in read.Problems)
+        {
+            errors.Add(problem.Where, problem.Message);
+        }
+
+        if (KpiAnalysis.DateRefusal(date, Today()) is { } refusal)
+        {
+            errors.Add("date", refusal);
+        }
+
+        var measurement = new KpiMeasurement
+        {
+            KpiId = kpi.Id,
+            Date = date,
+            Source = errors.Text("source", source, FieldLimits.Name, "the source", required: false) ?? "",
+            Note = errors.Text("note", note, FieldLimits.Note, "the note", required: false) ?? "",
+            CreatedByUserId = userId,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        errors.ThrowIfAny();
+        Compute(measurement, kpi.Kind, RatingCounts.Of(scale, read.Ratings));
+        db.KpiMeasurements.Add(measurement);
+        await db.SaveChangesAsync(cancellationToken);
+        return MeasurementOf(measurement);
+    }
+
+    /// <summary>Deletes a measurement entered by mistake. Owner and CX lead.</summary>
+    public async Task DeleteMeasurementAsync(string userId, int organisationId, int kpiId, int measurementId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var deleted = await db.KpiMeasurements
+            .Where(m => m.Id == measurementId && m.KpiId == kpiId && m.Kpi!.OrganisationId == organisationId)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            throw new NotFoundException($"Measurement {measurementId} was not found.");
+        }
+    }
+
+    private static void Compute(KpiMeasurement measurement, KpiKind kind, RatingCounts counts)
+    {
+        var computed = KpiFormulas.Compute(kind, counts);
+        measurement.Value = computed.Value;
+        measurement.N = computed.N;
+        measurement.MarginOfError = computed.MarginOfError;
+        measurement.RatingCounts = string.Join(',', Enumerable.Range(counts.Scale.Min, counts.Scale.Max - counts.Scale.Min + 1)
+            .Select(r => counts[r].ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private async Task ApplyAsync(AppDbContext db, int organisationId, Kpi kpi, KpiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        var name = errors.Text("name", request.Name, FieldLimits.Title, "the KPI's name", required: true);
+        var unit = errors.Text("unit", request.Unit, FieldLimits.Unit, "the unit", required: false);
+        if (request.Target is { } target && !double.IsFinite(target))
+        {
+            errors.Add("target", "Give the target as a number.");
+        }
+
+        if (!Enum.IsDefined(request.Kind))
+        {
+            errors.Add("kind", "Choose NPS, CSAT, CES, Churn or Custom.");
+        }
+
+        if (!Enum.IsDefined(request.Direction))
+        {
+            errors.Add("direction", "Choose whether higher or lower is better.");
+        }
+
+        if (!Enum.IsDefined(request.Frequency))
+        {
+            errors.Add("frequency", "Choose weekly, monthly, quarterly or yearly.");
+        }
+
+        var stage = string.IsNullOrWhiteSpace(request.JourneyStage)
+            ? null
+            : JourneyStages().FirstOrDefault(s => string.Equals(s, request.JourneyStage.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(request.JourneyStage) && stage is null)
+        {
+            errors.Add("journeyStage", $"Choose one of the journey stages: {string.Join(", ", JourneyStages())}.");
+        }
+
+        var dimensions = Dimensions().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var dimensionIds = (request.DimensionIds ?? []).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var unknown in dimensionIds.Where(d => !dimensions.Contains(d)))
+        {
+            errors.Add("dimensionIds", $"“{unknown}” is not a dimension of the model.");
+        }
+
+        var owner = string.IsNullOrWhiteSpace(request.OwnerUserId) ? null : request.OwnerUserId;
+        if (owner is not null && await OrganisationAccess.FindRoleAsync(db, owner, organisationId, cancellationToken) is null)
+        {
+            errors.Add("ownerUserId", "The owner must be a member of the organisation.");
+        }
+
+        errors.ThrowIfAny();
+        (kpi.Name, kpi.Unit, kpi.Kind, kpi.Direction, kpi.Frequency) = (name!, unit ?? DefaultUnit(request.Kind), request.Kind, request.Direction, request.Frequency);
+        (kpi.Target, kpi.JourneyStage, kpi.DimensionIds, kpi.OwnerUserId) = (request.Target, stage, dimensionIds, owner);
+    }
+
+    private static string DefaultUnit(KpiKind kind) => kind switch
+    {
+        KpiKind.Nps => "points",
+        KpiKind.Csat or KpiKind.Churn => "%",
+        _ => "",
+    };
+
+    private async Task<KpiView> ReadAsync(AppDbContext db, int organisationId, int kpiId, CancellationToken cancellationToken)
+    {
+        var found = await db.Kpis.AsNoTracking()
+            .Where(k => k.Id == kpiId && k.OrganisationId == organisationId)
+            .Select(k => new { Kpi = k, OwnerName = k.OwnerUser!.DisplayName, Measurements = k.Measurements.OrderBy(m => m.Date).ThenBy(m => m.Id).ToList() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"KPI {kpiId} was not found.");
+        return View(found.Kpi, found.OwnerName, found.Measurements, Today());
+    }
+
+    private static async Task<Kpi> FindAsync(AppDbContext db, int organisationId, int kpiId, CancellationToken cancellationToken) =>
+        await db.Kpis.SingleOrDefaultAsync(k => k.Id == kpiId && k.OrganisationId == organisationId, cancellationToken)
+        ?? throw new NotFoundException($"KPI {kpiId} was not found.");
+
+    private static KpiView View(Kpi kpi, string? ownerName, IReadOnlyList<KpiMeasurement> measurements, DateOnly today)
+    {
+        var (previous, latest) = KpiAnalysis.LatestTwo(measurements.Select(m => new MeasurementPoint(m.Date, m.Value, m.MarginOfError)));
+        var latestRow = measurements.Where(m => latest is not null && m.Date == latest.Date).MaxBy(m => m.Id);
+        var due = KpiAnalysis.Due(latest?.Date, DateOnly.FromDateTime(kpi.CreatedUtc), kpi.Frequency, today);
+        return new KpiView(
+            kpi.Id, kpi.Name, kpi.Kind, kpi.Unit, kpi.Direction, kpi.Target, kpi.JourneyStage, kpi.Frequency, kpi.DimensionIds, kpi.OwnerUserId,
+            kpi.OwnerUserId is null ? null : ownerName,
+            latestRow is null ? null : MeasurementOf(latestRow),
+            KpiAnalysis.Status(latest?.Value, kpi.Target, kpi.Direction),
+            KpiAnalysis.Trend(previous, latest, kpi.Direction),
+            due.NextDue, due.Overdue, kpi.Version,
+            [.. measurements.Select(MeasurementOf)]);
+    }
+
+    private static MeasurementView MeasurementOf(KpiMeasurement m) =>
+        new(m.Id, m.Date, m.Value, m.N, m.MarginOfError, m.N is { } n && n < KpiFormulas.SmallSampleBelow, m.Source, m.Note);
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    // The journey stages and dimensions of the models this installation ships, in model order.
+    private IReadOnlyList<string> JourneyStages() =>
+        [.. catalog.Models.SelectMany(m => m.JourneyStages).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private IReadOnlyList<KpiDimensionChoice> Dimensions() =>
+        [.. catalog.Models.SelectMany(m => m.Dimensions).DistinctBy(d => d.Id).Select(d => new KpiDimensionChoice(d.Id, d.Title))];
+
+    private static async Task<IReadOnlyList<KpiOwnerChoice>> OwnersAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken) =>
+        await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.Role != OrganisationRole.Respondent)
+            .OrderBy(m => m.User!.DisplayName)
+            .Select(m => new KpiOwnerChoice(m.UserId, m.User!.DisplayName != "" ? m.User.DisplayName : m.User.Email!))
+            .ToListAsync(cancellationToken);
+}
+
+/// <summary>How KPI fields read on pages and in messages.</summary>
+public static class Labels
+{
+    /// <summary>"NPS", "CSAT", "CES", "Churn", "Custom".</summary>
+    public static string Kind(KpiKind kind) => kind switch
+    {
+        KpiKind.Nps => "NPS",
+        KpiKind.Csat => "CSAT",
+        KpiKind.Ces => "CES",
+        _ => kind.ToString(),
+    };
+}
