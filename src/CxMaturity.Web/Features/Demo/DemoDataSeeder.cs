@@ -3,6 +3,7 @@ using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
@@ -118,10 +119,60 @@ internal sealed partial class DemoDataSeeder(
 
         await SeedPilotAsync(services, contextFactory, model, demoUserId, organisation.Id, today, cancellationToken);
         await SeedSecondOrganisationAsync(services, contextFactory, model, demoUserId, today, cancellationToken);
+        await SeedKpisAsync(services, model, demoUserId, organisation.Id, today, cancellationToken);
 
         LogSeeded(OrganisationName, Baseline.Length);
         Announce();
     }
+
+    /// <summary>
+    /// A year of monthly KPIs: NPS and CSAT computed from survey ratings (the last months from a few hundred
+    /// ratings, so their margins are real), CES from a small panel (small samples), churn typed in and one month
+    /// behind (overdue). NPS rises by less than its margin some months, so "no significant change" shows too.
+    /// </summary>
+    private static async Task SeedKpisAsync(
+        IServiceProvider services, MaturityModel model, string userId, int organisationId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var kpis = services.GetRequiredService<KpiService>();
+        var random = new Random(7);
+        string[] dimensions = [.. model.Dimensions.Take(3).Select(d => d.Id)];
+        var nps = await kpis.CreateAsync(userId, organisationId, new KpiRequest(
+            "Relationship NPS", KpiKind.Nps, KpiDirection.HigherIsBetter, MeasurementFrequency.Monthly, Target: 30,
+            JourneyStage: "Advocacy", DimensionIds: dimensions, OwnerUserId: userId), cancellationToken);
+        var csat = await kpis.CreateAsync(userId, organisationId, new KpiRequest(
+            "Support CSAT", KpiKind.Csat, KpiDirection.HigherIsBetter, MeasurementFrequency.Monthly, Target: 80,
+            JourneyStage: "Use", DimensionIds: [.. model.Dimensions.Skip(3).Take(2).Select(d => d.Id)]), cancellationToken);
+        var ces = await kpis.CreateAsync(userId, organisationId, new KpiRequest(
+            "Checkout effort (CES)", KpiKind.Ces, KpiDirection.HigherIsBetter, MeasurementFrequency.Monthly, Target: 5.5,
+            JourneyStage: "Action"), cancellationToken);
+        var churn = await kpis.CreateAsync(userId, organisationId, new KpiRequest(
+            "Monthly churn", KpiKind.Churn, KpiDirection.LowerIsBetter, MeasurementFrequency.Monthly, Unit: "%", Target: 1.5,
+            JourneyStage: "Use", OwnerUserId: userId), cancellationToken);
+
+        for (var month = 12; month >= 1; month--)
+        {
+            var date = today.AddMonths(-month).AddDays(1);
+            var progress = (12 - month) / 11.0;
+            var npsRatings = Ratings(random, month <= 6 ? 220 : 90, r => r < 0.28 - (0.1 * progress) ? random.Next(0, 7) : r < 0.62 - (0.08 * progress) ? random.Next(7, 9) : random.Next(9, 11));
+            await kpis.AddMeasurementAsync(userId, organisationId, nps.Id, new MeasurementRequest(date, Ratings: npsRatings, Source: "Quarterly relationship survey"), cancellationToken);
+            var csatRatings = Ratings(random, 150, r => r < 0.12 ? random.Next(1, 3) : r < 0.3 - (0.08 * progress) ? 3 : random.Next(4, 6));
+            await kpis.AddMeasurementAsync(userId, organisationId, csat.Id, new MeasurementRequest(date, Ratings: csatRatings, Source: "Post-contact survey"), cancellationToken);
+            if (month % 2 == 0)
+            {
+                var cesRatings = Ratings(random, 24, r => r < 0.2 ? random.Next(2, 4) : random.Next(4, 8));
+                await kpis.AddMeasurementAsync(userId, organisationId, ces.Id, new MeasurementRequest(date, Ratings: cesRatings, Source: "Checkout panel"), cancellationToken);
+            }
+
+            if (month >= 2)
+            {
+                var value = Math.Round(2.4 - (0.7 * progress) + ((random.NextDouble() - 0.5) * 0.3), 2);
+                await kpis.AddMeasurementAsync(userId, organisationId, churn.Id, new MeasurementRequest(date, Value: value, Source: "Billing system"), cancellationToken);
+            }
+        }
+    }
+
+    private static int[] Ratings(Random random, int count, Func<double, int> rating) =>
+        [.. Enumerable.Range(0, count).Select(_ => rating(random.NextDouble()))];
 
     /// <summary>
     /// An earlier, smaller round on the same model, a year before the baseline and lower on every dimension, so that

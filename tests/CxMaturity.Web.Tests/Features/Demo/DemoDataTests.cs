@@ -79,6 +79,24 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_demo_has_a_year_of_monthly_kpis_some_computed_from_ratings_and_one_overdue()
+    {
+        var demoUser = await DemoUserIdAsync();
+        var organisation = await NorthwindAsync(demoUser);
+
+        var kpis = await _factory.GetService<CxMaturity.Web.Features.Kpis.KpiService>().ListAsync(demoUser, organisation.Id);
+
+        Assert.Equal([KpiKind.Ces, KpiKind.Churn, KpiKind.Nps, KpiKind.Csat], kpis.Kpis.Select(k => k.Kind));
+        var nps = kpis.Kpis.Single(k => k.Kind == KpiKind.Nps);
+        Assert.Equal(12, nps.Measurements.Count);
+        Assert.All(nps.Measurements, m => Assert.True(m.N >= 90 && m.MarginOfError > 0));
+        Assert.True(kpis.Kpis.Single(k => k.Kind == KpiKind.Ces).Measurements.All(m => m.SmallSample));
+        Assert.True(kpis.Kpis.Single(k => k.Kind == KpiKind.Churn).Overdue);
+        Assert.Contains(kpis.Coverage, c => c.Uncovered);
+        Assert.Contains(kpis.Kpis, k => k.Trend.Kind == KpiTrendKind.NoSignificantChange);
+    }
+
+    [Fact]
     public async Task The_demo_has_an_open_follow_up_with_respondents_in_progress_and_announces_its_sign_in()
     {
         var demoUser = await DemoUserIdAsync();

@@ -152,7 +152,7 @@ public sealed partial class KpisPage
     private static string StatusText(KpiStatus status) => status switch
     {
         KpiStatus.Met => "Target met",
-        KpiStatus.NotMet => "Below target",
+        KpiStatus.NotMet => "Target not met",
         KpiStatus.NotMeasured => "Not measured",
         _ => "No target",
     };
