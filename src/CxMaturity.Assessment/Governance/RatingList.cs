@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
+using CxMaturity.Assessment.Common;
 
 namespace CxMaturity.Assessment.Governance;
 
@@ -32,7 +31,7 @@ public static class RatingList
 
     /// <summary>Reads a file's bytes (UTF-8, with or without a byte-order mark) as a plain list.</summary>
     public static RatingListResult Read(byte[] content, RatingScale scale) =>
-        Decode(content) is { } text ? Read(text, scale) : NotUtf8();
+        CsvRecords.Decode(content) is { } text ? Read(text, scale) : NotUtf8();
 
     /// <summary>Reads typed or pasted text: ratings separated by line breaks, commas, semicolons, spaces or tabs.</summary>
     public static RatingListResult Read(string text, RatingScale scale)
@@ -73,18 +72,12 @@ public static class RatingList
     /// </summary>
     public static IReadOnlyList<string> Columns(byte[] content)
     {
-        if (Decode(content) is not { } text)
+        if (CsvRecords.Decode(content) is not { } text || CsvRecords.Read(text) is not [var header, ..])
         {
             return [];
         }
 
-        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), Options());
-        if (!reader.Read())
-        {
-            return [];
-        }
-
-        var fields = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
+        var fields = header.Fields.Select(f => f.Trim()).ToList();
         return fields.Any(f => f.Length > 0 && !int.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? fields : [];
     }
 
@@ -93,36 +86,30 @@ public static class RatingList
     {
         ArgumentNullException.ThrowIfNull(column);
         ArgumentNullException.ThrowIfNull(scale);
-        if (Decode(content) is not { } text)
+        if (CsvRecords.Decode(content) is not { } text)
         {
             return NotUtf8();
         }
 
         var problems = new Problems();
         var ratings = new List<int>();
-        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), Options());
-        if (!reader.Read())
+        var records = CsvRecords.Read(text);
+        if (records.Count == 0)
         {
             return Result(ratings, problems, empty: "The file is empty.");
         }
 
-        var names = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
-        var index = names.FindIndex(n => string.Equals(n, column.Trim(), StringComparison.OrdinalIgnoreCase));
+        var names = records[0].Fields.Select(f => f.Trim()).ToList();
+        var index = CsvRecords.IndexOf(names, column.Trim());
         if (index < 0)
         {
             return new RatingListResult([], [new RatingProblem("file", $"The file has no column “{column}”; its columns are {string.Join(", ", names.Select(n => $"“{n}”"))}.")]);
         }
 
-        while (reader.Read())
+        foreach (var record in records.Skip(1))
         {
-            var where = $"line {reader.LineNumber}";
-            var fields = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
-            if (fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            var value = index < fields.Count ? fields[index].Trim() : "";
+            var where = $"line {record.Line}";
+            var value = record.Field(index);
             if (value.Length == 0)
             {
                 problems.Add(where, $"The “{names[index]}” column is empty on this line.");
@@ -186,32 +173,9 @@ public static class RatingList
     }
 
     private static RatingListResult NotUtf8() =>
-        new([], [new RatingProblem("file", "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")]);
-
-    private static string? Decode(byte[] content)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        try
-        {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
+        new([], [new RatingProblem("file", CsvRecords.NotUtf8)]);
 
     private static string Clip(string token) => token.Length <= 20 ? token : token[..20] + "…";
-
-    private static CsvReaderOptions Options() => new()
-    {
-        HasHeader = false,
-        SkipEmptyLines = true,
-        TrackLineNumbers = true,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        MissingField = CsvMissingFieldHandling.ReturnEmpty,
-        MalformedData = CsvMalformedDataHandling.Recover,
-    };
 
     // Every problem counted; the first MaxProblemsListed kept, then one line saying how many more.
     private sealed class Problems

@@ -1,5 +1,3 @@
-using System.Text;
-using CsvHelper;
 using CxMaturity.Assessment.Common;
 
 namespace CxMaturity.Assessment.Rounds;
@@ -36,14 +34,9 @@ public static class RespondentList
         IReadOnlyCollection<string> emailsInRound)
     {
         ArgumentNullException.ThrowIfNull(content);
-        string text;
-        try
+        if (CsvRecords.Decode(content) is not { } text)
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new RespondentListResult([], [new RespondentLineProblem(0, "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")]);
+            return new RespondentListResult([], [new RespondentLineProblem(0, CsvRecords.NotUtf8)]);
         }
 
         return Read(text, groups, emailsInRound);
@@ -63,7 +56,7 @@ public static class RespondentList
         ArgumentNullException.ThrowIfNull(emailsInRound);
         var problems = new List<RespondentLineProblem>();
         var people = new List<RespondentLine>();
-        var records = Records(text.TrimStart('\uFEFF'));
+        var records = CsvRecords.Read(text);
         if (records.Count == 0)
         {
             return new RespondentListResult([], [new RespondentLineProblem(0, "The list is empty: give one person a line, as name, email, group.")]);
@@ -72,7 +65,7 @@ public static class RespondentList
         var (order, first) = HeaderOf(records[0].Fields) is { } header ? (header, 1) : ([0, 1, 2], 0);
         var existing = emailsInRound.Select(EmailAddresses.Key).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (line, fields) in records.Skip(first))
+        foreach (var (line, fields) in records.Skip(first).Select(r => (r.Line, r.Fields)))
         {
             if (fields.Count < 3)
             {
@@ -137,48 +130,9 @@ public static class RespondentList
     // The columns' positions when the first record names them all (name, email, group in any order); else null.
     private static int[]? HeaderOf(IReadOnlyList<string> fields)
     {
-        var positions = Columns.Select(c => IndexOf(fields, c)).ToArray();
+        var positions = Columns.Select(c => CsvRecords.IndexOf(fields, c)).ToArray();
         return positions.All(p => p >= 0) ? positions : null;
     }
 
-    private static int IndexOf(IReadOnlyList<string> fields, string column)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (string.Equals(fields[i].Trim(), column, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static string Field(IReadOnlyList<string> fields, int index) => index < fields.Count ? fields[index].Trim() : "";
-
-    // Every non-blank record with the line it starts on. The separator is the one the text uses (comma or semicolon).
-    private static List<(int Line, IReadOnlyList<string> Fields)> Records(string text)
-    {
-        var options = new CsvReaderOptions
-        {
-            HasHeader = false,
-            SkipEmptyLines = true,
-            TrackLineNumbers = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Recover,
-        };
-        var records = new List<(int, IReadOnlyList<string>)>();
-        using var reader = CsvReader.FromText(text, options);
-        while (reader.Read())
-        {
-            var fields = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
-            if (!fields.All(string.IsNullOrWhiteSpace))
-            {
-                records.Add(((int)reader.LineNumber, fields));
-            }
-        }
-
-        return records;
-    }
 }

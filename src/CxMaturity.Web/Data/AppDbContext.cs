@@ -36,6 +36,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
 
+    public DbSet<CustomerGap> CustomerGaps => Set<CustomerGap>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenewVersions();

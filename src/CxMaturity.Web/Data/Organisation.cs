@@ -8,6 +8,9 @@ public sealed class Organisation : IVersioned
 
     public List<string> RespondentGroups { get; set; } = [.. RoundSettings.DefaultGroups];
 
+    /// <summary>The root-cause categories of the customer-gap register, in the organisation's order.</summary>
+    public List<string> RootCauses { get; set; } = [.. CustomerGapList.DefaultRootCauses];
+
     public DateTime CreatedUtc { get; set; }
 
     public Guid Version { get; set; }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CxMaturity.Web.Features.Api;
+using CxMaturity.Web.Features.CustomerGaps;
 using CxMaturity.Web.Features.Invitations;
 using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Models;
@@ -87,6 +88,7 @@ public static class ApiExtensions
         v1.MapRoadmapEndpoints();
         v1.MapProjectEndpoints();
         v1.MapKpiEndpoints();
+        v1.MapCustomerGapEndpoints();
         app.MapWorkbookEndpoints(v1);
         return app;
     }

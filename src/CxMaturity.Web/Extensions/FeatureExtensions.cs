@@ -1,5 +1,6 @@
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.CustomerGaps;
 using CxMaturity.Web.Features.Demo;
 using CxMaturity.Web.Features.Invitations;
 using CxMaturity.Web.Features.Kpis;
@@ -37,6 +38,7 @@ public static class FeatureExtensions
         services.AddScoped<RoadmapService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<KpiService>();
+        services.AddScoped<CustomerGapService>();
         services.AddMemoryCache();
         services.AddSingleton<Components.Shared.PrerenderHandOff>();
         services.AddScoped<AccessTokenService>();

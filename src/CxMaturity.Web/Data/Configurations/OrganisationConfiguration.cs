@@ -9,6 +9,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         builder.Property(o => o.Name).HasMaxLength(FieldLimits.Name);
         builder.PrimitiveCollection(o => o.RespondentGroups);
+        builder.PrimitiveCollection(o => o.RootCauses);
         builder.Property(o => o.Version).IsConcurrencyToken();
     }
 }

@@ -198,6 +198,47 @@ namespace CxMaturity.Web.Data.Migrations
                     b.ToTable("AssessmentRounds", (string)null);
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.CustomerGap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "RootCause");
+
+                    b.ToTable("CustomerGaps");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.ImportanceRating", b =>
                 {
                     b.Property<int>("RespondentId")
@@ -479,6 +520,10 @@ namespace CxMaturity.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("RespondentGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RootCauses")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -905,6 +950,17 @@ namespace CxMaturity.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("ModelVersion");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.CustomerGap", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Organisation");
                 });

@@ -3,6 +3,7 @@ using CxMaturity.Assessment.Roadmap;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.CustomerGaps;
 using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
@@ -120,6 +121,8 @@ internal sealed partial class DemoDataSeeder(
         await SeedPilotAsync(services, contextFactory, model, demoUserId, organisation.Id, today, cancellationToken);
         await SeedSecondOrganisationAsync(services, contextFactory, model, demoUserId, today, cancellationToken);
         await SeedKpisAsync(services, model, demoUserId, organisation.Id, today, cancellationToken);
+        await services.GetRequiredService<CustomerGapService>()
+            .ImportAsync(demoUserId, organisation.Id, System.Text.Encoding.UTF8.GetBytes(CustomerGapsCsv), cancellationToken);
 
         LogSeeded(OrganisationName, Baseline.Length);
         Announce();
@@ -170,6 +173,41 @@ internal sealed partial class DemoDataSeeder(
             }
         }
     }
+
+    // About thirty problems in the six default causes, weighted so that two causes make up most of the score.
+    private const string CustomerGapsCsv = """
+        title;source;root cause;score
+        Refund takes three weeks;Complaints;Process;14
+        Return label has to be printed;Survey comments;Process;12
+        Order changes need a phone call;Contact centre;Process;10
+        Delivery slot not kept;Complaints;Process;9
+        Loyalty points posted late;Survey comments;Process;7
+        Address change not carried to open orders;Contact centre;Process;5
+        Price match refused in store;Store feedback;Policy;3
+        No refund on sale items;Complaints;Policy;2
+        Twelve-month warranty only;Survey comments;Policy;1
+        Stock shown online but not in store;Store feedback;Technology;11
+        App logs people out at checkout;App reviews;Technology;9
+        Tracking page shows old status;Contact centre;Technology;8
+        Password reset email arrives late;Complaints;Technology;6
+        Card declined on saved cards;App reviews;Technology;4
+        Chat bot cannot hand over to a person;Survey comments;Technology;3
+        Agent could not see previous contact;Contact centre;People;2
+        Store staff unaware of online offer;Store feedback;People;2
+        Different answers from different agents;Complaints;People;1
+        Long wait at click and collect desk;Store feedback;People;1
+        Promised call-back never came;Complaints;Communication;3
+        Delivery delay not announced;Survey comments;Communication;2
+        Terms of the loyalty scheme unclear;Survey comments;Communication;1
+        Order confirmation email confusing;Contact centre;Communication;1
+        Sizes differ from the size guide;Returns reasons;Product;2
+        Product photos misleading;Returns reasons;Product;1
+        Packaging hard to open;Survey comments;Product;1
+        Spare parts not sold;Complaints;Product;1
+        Assembly instructions missing steps;Returns reasons;Product;1
+        No paper receipt option;Store feedback;Policy;1
+        Gift cards cannot be used online;Complaints;Policy;1
+        """;
 
     private static int[] Ratings(Random random, int count, Func<double, int> rating) =>
         [.. Enumerable.Range(0, count).Select(_ => rating(random.NextDouble()))];

@@ -94,6 +94,11 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.True(kpis.Kpis.Single(k => k.Kind == KpiKind.Churn).Overdue);
         Assert.Contains(kpis.Coverage, c => c.Uncovered);
         Assert.Contains(kpis.Kpis, k => k.Trend.Kind == KpiTrendKind.NoSignificantChange);
+
+        var register = await _factory.GetService<CxMaturity.Web.Features.CustomerGaps.CustomerGapService>().GetRegisterAsync(demoUser, organisation.Id);
+        Assert.Equal(30, register.Gaps.Count);
+        Assert.Equal(6, register.Pareto.Count);
+        Assert.Equal(["Process", "Technology"], register.Pareto.Where(p => p.VitalFew).Select(p => p.RootCause).Take(2));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class RoadmapComponentTests : MudBunitContext
     [Fact]
     public void The_pareto_chart_draws_a_bar_per_item_highlights_the_vital_few_and_plots_the_cumulative_line()
     {
-        var chart = Render<ParetoChart>(p => p.Add(c => c.Items, Items));
+        var chart = Render<ParetoChart>(p => p.Add(c => c.Items, ParetoChart.Of(Items)));
 
         var bars = chart.FindAll("rect.cx-pareto-bar");
         Assert.Equal(5, bars.Count);
