@@ -35,4 +35,7 @@ public static class FieldLimits
 
     /// <summary>A note on a KPI measurement.</summary>
     public const int Note = 1000;
+
+    /// <summary>A project's description (Markdown).</summary>
+    public const int Description = 20000;
 }

@@ -38,6 +38,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CustomerGap> CustomerGaps => Set<CustomerGap>();
 
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<ProjectKpi> ProjectKpis => Set<ProjectKpi>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenewVersions();

@@ -24,7 +24,13 @@ public sealed class Project : IVersioned
 
     public string? InitiativeId { get; set; }
 
+    /// <summary>The owner as written (a name, a team), shown when no member owns it.</summary>
     public string? Owner { get; set; }
+
+    /// <summary>The member who owns the project, if any: it shows on their My work and reminders go to them.</summary>
+    public string? OwnerUserId { get; set; }
+
+    public AppUser? OwnerUser { get; set; }
 
     public ProjectStatus Status { get; set; }
 
@@ -34,7 +40,38 @@ public sealed class Project : IVersioned
 
     public DateTime CreatedUtc { get; set; }
 
+    public List<Milestone> Milestones { get; set; } = [];
+
+    public List<ProjectKpi> Kpis { get; set; } = [];
+
     public Guid Version { get; set; }
 }
 
+/// <summary>A step of a project with its due date.</summary>
+public sealed class Milestone
+{
+    public int Id { get; set; }
 
+    public int ProjectId { get; set; }
+
+    public Project? Project { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public DateOnly? DueOn { get; set; }
+
+    public bool Done { get; set; }
+
+    /// <summary>Its place in the project's list.</summary>
+    public int Position { get; set; }
+}
+
+/// <summary>A KPI a project is meant to move.</summary>
+public sealed class ProjectKpi
+{
+    public int ProjectId { get; set; }
+
+    public int KpiId { get; set; }
+
+    public Kpi? Kpi { get; set; }
+}

@@ -469,6 +469,36 @@ namespace CxMaturity.Web.Data.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Position");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -611,6 +641,9 @@ namespace CxMaturity.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RoundId")
                         .HasColumnType("INTEGER");
 
@@ -635,10 +668,27 @@ namespace CxMaturity.Web.Data.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("OwnerUserId");
+
                     b.HasIndex("RoundId", "InitiativeId")
                         .IsUnique();
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.ProjectKpi", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "KpiId");
+
+                    b.HasIndex("KpiId");
+
+                    b.ToTable("ProjectKpis");
                 });
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>
@@ -1039,6 +1089,17 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.Milestone", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.Project", "Project")
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.PersonalAccessToken", b =>
                 {
                     b.HasOne("CxMaturity.Web.Data.AppUser", null)
@@ -1056,12 +1117,36 @@ namespace CxMaturity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CxMaturity.Web.Data.AppUser", "OwnerUser")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CxMaturity.Web.Data.AssessmentRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Organisation");
+
+                    b.Navigation("OwnerUser");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.ProjectKpi", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.Kpi", "Kpi")
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxMaturity.Web.Data.Project", null)
+                        .WithMany("Kpis")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Kpi");
                 });
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>
@@ -1224,6 +1309,13 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Navigation("Memberships");
 
                     b.Navigation("Rounds");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.Project", b =>
+                {
+                    b.Navigation("Kpis");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>

@@ -15,7 +15,12 @@ public sealed record ProjectDto(
     DateOnly? DueOn,
     DateTime CreatedUtc,
     int? AssessmentId,
-    string? InitiativeId)
+    string? InitiativeId,
+    string? OwnerUserId,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<ProjectKpiView> Kpis,
+    bool Late,
+    Guid Version)
 {
     public static ProjectDto From(ProjectView view) => new(
         view.Id,
@@ -29,5 +34,10 @@ public sealed record ProjectDto(
         view.DueOn,
         view.CreatedUtc,
         view.RoadmapItem?.RoundId,
-        view.RoadmapItem?.InitiativeId);
+        view.RoadmapItem?.InitiativeId,
+        view.OwnerUserId,
+        view.Milestones ?? [],
+        view.Kpis ?? [],
+        view.Late,
+        view.Version);
 }

@@ -8,13 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CxMaturity.Web.Features.Projects;
 
 /// <summary>
-/// Improvement projects, so far as the roadmap needs them: turning a roadmap item into a project, reading
-/// one, listing an organisation's. Governance extends this service (milestones, KPIs, status changes).
+/// Improvement projects (docs/RULES.md §8.4): created on their own or from a roadmap item (linked both ways), every
+/// field edited with the version read (a second editor is told, not overwritten), milestones and the KPIs they are
+/// meant to move. Members who read results read them; Owners and CX leads change them.
 /// </summary>
 public sealed class ProjectService(
     IDbContextFactory<AppDbContext> contextFactory,
     RoadmapLoader roadmaps,
     ModelVersionStore models,
+    ModelCatalog catalog,
     TimeProvider time)
 {
     /// <summary>
@@ -97,7 +99,10 @@ public sealed class ProjectService(
             {
                 Project = p,
                 OrganisationName = p.Organisation!.Name,
+                OwnerName = p.OwnerUser!.DisplayName,
                 Round = db.Rounds.Where(r => r.Id == p.RoundId).Select(r => new { r.Name, r.ModelVersionId }).FirstOrDefault(),
+                Milestones = p.Milestones.OrderBy(m => m.Position).ToList(),
+                Kpis = p.Kpis.Select(k => new ProjectKpiView(k.KpiId, k.Kpi!.Name)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (project is null)
@@ -113,6 +118,7 @@ public sealed class ProjectService(
             dimensionTitle = model.FindDimension(dimensionId)?.Title;
         }
 
+        var today = Today();
         return new ProjectView(
             p.Id,
             p.OrganisationId,
@@ -120,7 +126,7 @@ public sealed class ProjectService(
             p.Title,
             p.DescriptionMarkdown,
             p.DimensionId,
-            dimensionTitle ?? p.DimensionId,
+            dimensionTitle ?? DimensionTitle(p.DimensionId),
             p.Owner,
             p.Status,
             p.StartOn,
@@ -130,8 +136,178 @@ public sealed class ProjectService(
                 ? new RoadmapItemLinkView(roundId, r.Name, initiativeId)
                 : null,
             role,
-            p.Version);
+            p.Version,
+            p.OwnerUserId,
+            p.OwnerUserId is null ? null : project.OwnerName,
+            [.. project.Milestones.Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.Done, !m.Done && m.DueOn < today))],
+            [.. project.Kpis.OrderBy(k => k.Name, StringComparer.CurrentCultureIgnoreCase)],
+            ProjectRules.IsLate(p.Status, p.DueOn, today));
     }
+
+    /// <summary>An organisation's projects for the board and the list, with what a form may choose from.</summary>
+    public async Task<ProjectListView> ListBoardAsync(string userId, int organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Readers);
+        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var today = Today();
+        var rows = await db.Projects.AsNoTracking()
+            .Where(p => p.OrganisationId == organisationId)
+            .OrderBy(p => p.DueOn == null).ThenBy(p => p.DueOn).ThenBy(p => p.Title)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Status, p.DimensionId, p.Owner, OwnerName = p.OwnerUser!.DisplayName, p.OwnerUserId, p.StartOn, p.DueOn,
+                Milestones = p.Milestones.Count, Done = p.Milestones.Count(m => m.Done), FromRoadmap = p.InitiativeId != null,
+            })
+            .ToListAsync(cancellationToken);
+        var cards = rows.Select(p => new ProjectCardView(
+            p.Id, p.Title, p.Status, p.DimensionId, DimensionTitle(p.DimensionId), p.OwnerUserId is null ? p.Owner : p.OwnerName,
+            p.StartOn, p.DueOn, p.Milestones, p.Done, ProjectRules.IsLate(p.Status, p.DueOn, today), p.FromRoadmap)).ToList();
+        return new ProjectListView(organisationId, name, access.Role, cards, await ChoicesAsync(db, organisationId, cancellationToken));
+    }
+
+    /// <summary>What a project's form may choose from.</summary>
+    public async Task<ProjectChoicesView> GetChoicesAsync(string userId, int organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Readers);
+        return await ChoicesAsync(db, organisationId, cancellationToken);
+    }
+
+    /// <summary>Creates a project on its own (not from the roadmap). Owner and CX lead.</summary>
+    /// <exception cref="ValidationException">Keyed by field (title, dueOn, milestones[i].title …).</exception>
+    public async Task<ProjectView> CreateAsync(string userId, int organisationId, ProjectRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
+        var project = new Project { OrganisationId = organisationId, Status = ProjectStatus.Proposed, CreatedUtc = time.GetUtcNow().UtcDateTime };
+        await ApplyAsync(db, project, request, cancellationToken);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ViewAsync(db, project.Id, access.Role, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Saves every field of a project, its milestones and KPI links, if nobody has changed it since
+    /// <paramref name="expectedVersion"/>; a finished project moves on only by reopening (RULES.md §8.4). Owner and CX lead.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">Someone saved the project since.</exception>
+    /// <exception cref="ValidationException">Keyed by field.</exception>
+    public async Task<ProjectView> UpdateAsync(
+        string userId, int projectId, ProjectRequest request, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organisationId = await db.Projects.Where(p => p.Id == projectId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        await RequireReaderAsync(db, userId, organisationId, $"Project {projectId} was not found.");
+        var access = await OrganisationAccess.RequireAsync(db, userId, organisationId!.Value, OrganisationRoles.Managers);
+        var project = await db.Projects.Include(p => p.Milestones).Include(p => p.Kpis).SingleAsync(p => p.Id == projectId, cancellationToken);
+        if (project.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException($"Someone else saved “{project.Title}” since you opened it.");
+        }
+
+        db.Entry(project).Property(p => p.Version).OriginalValue = expectedVersion;
+        await ApplyAsync(db, project, request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ViewAsync(db, projectId, access.Role, cancellationToken))!;
+    }
+
+    /// <summary>Deletes a project; a roadmap item it came from stays, without its project. Owner and CX lead.</summary>
+    public async Task DeleteAsync(string userId, int projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organisationId = await db.Projects.Where(p => p.Id == projectId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        await RequireReaderAsync(db, userId, organisationId, $"Project {projectId} was not found.");
+        await OrganisationAccess.RequireAsync(db, userId, organisationId!.Value, OrganisationRoles.Managers);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The item keeps its status; its version moves so that a roadmap page still showing the link reloads it.
+        await db.RoadmapItemStates.Where(s => s.ProjectId == projectId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ProjectId, (int?)null).SetProperty(s => s.Version, Guid.NewGuid()), cancellationToken);
+        await db.Projects.Where(p => p.Id == projectId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task ApplyAsync(AppDbContext db, Project project, ProjectRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        var title = errors.Text("title", request.Title, FieldLimits.Title, "the project's title", required: true);
+        var description = errors.Text("descriptionMarkdown", request.DescriptionMarkdown, FieldLimits.Description, "the description", required: false);
+        var owner = errors.Text("owner", request.Owner, FieldLimits.Owner, "the owner", required: false);
+        if (!Enum.IsDefined(request.Status))
+        {
+            errors.Add("status", "Choose Proposed, Planned, InProgress, Blocked, Done or Cancelled.");
+        }
+        else if (ProjectRules.TransitionRefusal(project.Status, request.Status) is { } refusal && project.Id != 0)
+        {
+            errors.Add("status", refusal);
+        }
+
+        if (ProjectRules.DatesRefusal(request.StartOn, request.DueOn) is { } dates)
+        {
+            errors.Add("dueOn", dates);
+        }
+
+        var dimensionId = string.IsNullOrWhiteSpace(request.DimensionId) ? null : request.DimensionId.Trim();
+        if (dimensionId is not null && DimensionTitle(dimensionId) is null)
+        {
+            errors.Add("dimensionId", $"“{dimensionId}” is not a dimension of the model.");
+        }
+
+        var ownerUserId = string.IsNullOrWhiteSpace(request.OwnerUserId) ? null : request.OwnerUserId;
+        if (ownerUserId is not null && await OrganisationAccess.FindRoleAsync(db, ownerUserId, project.OrganisationId, cancellationToken) is null)
+        {
+            errors.Add("ownerUserId", "The owner must be a member of the organisation.");
+        }
+
+        var kpiIds = (request.KpiIds ?? []).Distinct().ToList();
+        var known = await db.Kpis.Where(k => k.OrganisationId == project.OrganisationId && kpiIds.Contains(k.Id)).Select(k => k.Id).ToListAsync(cancellationToken);
+        if (known.Count != kpiIds.Count)
+        {
+            errors.Add("kpiIds", "Link only KPIs of this organisation.");
+        }
+
+        var milestones = request.Milestones ?? [];
+        var titles = new List<string>(milestones.Count);
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            titles.Add(errors.Text($"milestones[{i}].title", milestones[i].Title, FieldLimits.Title, "the milestone's title", required: true)!);
+        }
+
+        if (milestones.Count > 100)
+        {
+            errors.Add("milestones", "A project can have at most 100 milestones.");
+        }
+
+        errors.ThrowIfAny();
+        (project.Title, project.DescriptionMarkdown, project.Owner, project.OwnerUserId) = (title!, description ?? "", owner, ownerUserId);
+        (project.Status, project.StartOn, project.DueOn, project.DimensionId) = (request.Status, request.StartOn, request.DueOn, dimensionId);
+        project.Milestones.Clear();
+        project.Milestones.AddRange(milestones.Select((m, i) => new Milestone { Title = titles[i], DueOn = m.DueOn, Done = m.Done, Position = i }));
+        project.Kpis.Clear();
+        project.Kpis.AddRange(kpiIds.Select(id => new ProjectKpi { KpiId = id }));
+    }
+
+    private async Task<ProjectChoicesView> ChoicesAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken)
+    {
+        var members = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.Role != OrganisationRole.Respondent)
+            .OrderBy(m => m.User!.DisplayName)
+            .Select(m => new ChoiceView(m.UserId, m.User!.DisplayName != "" ? m.User.DisplayName : m.User.Email!))
+            .ToListAsync(cancellationToken);
+        var kpis = await db.Kpis.AsNoTracking()
+            .Where(k => k.OrganisationId == organisationId)
+            .OrderBy(k => k.Name)
+            .Select(k => new ChoiceView(k.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), k.Name))
+            .ToListAsync(cancellationToken);
+        var dimensions = catalog.Models.SelectMany(m => m.Dimensions).DistinctBy(d => d.Id).Select(d => new ChoiceView(d.Id, d.Title)).ToList();
+        return new ProjectChoicesView(dimensions, members, kpis);
+    }
+
+    private string? DimensionTitle(string? dimensionId) =>
+        dimensionId is null ? null : catalog.Models.SelectMany(m => m.Dimensions).FirstOrDefault(d => d.Id == dimensionId)?.Title;
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>An organisation's projects, newest first. Every member but Respondents.</summary>
     public async Task<IReadOnlyList<ProjectSummaryView>> ListAsync(

@@ -21,7 +21,57 @@ public sealed record ProjectView(
     DateTime CreatedUtc,
     RoadmapItemLinkView? RoadmapItem,
     OrganisationRole YourRole,
-    Guid Version);
+    Guid Version,
+    string? OwnerUserId = null,
+    string? OwnerName = null,
+    IReadOnlyList<MilestoneView>? Milestones = null,
+    IReadOnlyList<ProjectKpiView>? Kpis = null,
+    bool Late = false)
+{
+    /// <summary>The project as a request that would save it unchanged: where an edit starts.</summary>
+    public ProjectRequest ToRequest() => new(
+        Title, Status, DescriptionMarkdown, DimensionId, Owner, OwnerUserId, StartOn, DueOn,
+        [.. (Milestones ?? []).Select(m => new MilestoneRequest(m.Title, m.DueOn, m.Done))],
+        [.. (Kpis ?? []).Select(k => k.Id)]);
+}
+
+/// <summary>A milestone; <paramref name="Late"/> when its due date has passed and it is not done.</summary>
+public sealed record MilestoneView(int Id, string Title, DateOnly? DueOn, bool Done, bool Late);
+
+/// <summary>A KPI a project is meant to move.</summary>
+public sealed record ProjectKpiView(int Id, string Name);
+
+/// <summary>An organisation's projects with what a form may choose from.</summary>
+public sealed record ProjectListView(
+    int OrganisationId,
+    string OrganisationName,
+    OrganisationRole YourRole,
+    IReadOnlyList<ProjectCardView> Projects,
+    ProjectChoicesView Choices);
+
+/// <summary>A project on the board or in the list.</summary>
+public sealed record ProjectCardView(
+    int Id,
+    string Title,
+    ProjectStatus Status,
+    string? DimensionId,
+    string? DimensionTitle,
+    string? OwnerName,
+    DateOnly? StartOn,
+    DateOnly? DueOn,
+    int Milestones,
+    int MilestonesDone,
+    bool Late,
+    bool FromRoadmap);
+
+/// <summary>What a project's form may choose from: the model's dimensions, the members, the organisation's KPIs.</summary>
+public sealed record ProjectChoicesView(
+    IReadOnlyList<ChoiceView> Dimensions,
+    IReadOnlyList<ChoiceView> Members,
+    IReadOnlyList<ChoiceView> Kpis);
+
+/// <summary>An id and what to call it.</summary>
+public sealed record ChoiceView(string Id, string Name);
 
 /// <summary>The roadmap item a project came from: its round and initiative.</summary>
 public sealed record RoadmapItemLinkView(int RoundId, string RoundName, string InitiativeId);
