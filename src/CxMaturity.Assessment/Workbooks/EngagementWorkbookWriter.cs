@@ -63,7 +63,7 @@ public static class EngagementWorkbookWriter
         }
         else
         {
-            shell.WriteTo(output);
+            PortablePackage.Copy(shell, output);
         }
     }
 

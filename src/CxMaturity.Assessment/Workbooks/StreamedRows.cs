@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -9,8 +8,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CxMaturity.Assessment.Workbooks;
 
 /// <summary>
-/// Appends rows to one sheet of a workbook ClosedXML has already saved, writing them with OpenXmlWriter (SAX)
-/// while the package is copied to the output. ClosedXML 0.95 keeps an object per cell and needs about 20 s and
+/// Appends rows to one sheet of a workbook ClosedXML has already saved, writing them forward only with an
+/// <see cref="XmlWriter"/> while <see cref="PortablePackage"/> copies the package to the output, and in its spelling:
+/// SpreadsheetML in the default namespace. ClosedXML 0.95 keeps an object per cell and needs about 20 s and
 /// 3 GB for the Responses sheet of 5,000 respondents × 54 questions, and even an empty table over that many rows
 /// costs it seconds; streamed, the rows cost about as much as writing the XML.
 /// ClosedXML still lays the sheet out — title, header, a table over the header and the first data row, formats,
@@ -35,28 +35,22 @@ internal static class StreamedRows
         var sheet = FindSheet(workbook, sheetName);
         var lastRow = templateRow + count;
 
-        workbook.Position = 0;
-        using var source = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
-        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var entry in source.Entries)
+        PortablePackage.Copy(workbook, output, (name, to) =>
         {
-            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-            copy.LastWriteTime = entry.LastWriteTime;
-            using var to = copy.Open();
-            if (entry.FullName == sheet.EntryName)
+            if (name == sheet.EntryName)
             {
                 WriteSheet(to, sheet.Worksheet, templateRow, count, writeRow);
+                return true;
             }
-            else if (sheet.Tables.TryGetValue(entry.FullName, out var table))
+
+            if (sheet.Tables.TryGetValue(name, out var table))
             {
                 WriteTable(to, table, templateRow, lastRow);
+                return true;
             }
-            else
-            {
-                using var from = entry.Open();
-                from.CopyTo(to);
-            }
-        }
+
+            return false;
+        });
     }
 
     private sealed record SheetParts(string EntryName, Worksheet Worksheet, Dictionary<string, Table> Tables);
@@ -86,10 +80,9 @@ internal static class StreamedRows
             filter.Reference = ExtendDown(filter.Reference?.Value, templateRow, lastRow);
         }
 
-        using var writer = OpenXmlWriter.Create(stream, Encoding.UTF8);
-        writer.WriteStartDocument(true);
-        writer.WriteElement(table);
-        writer.Close();
+        using var writer = PortablePackage.CreateWriter(stream);
+        writer.WriteStartDocument(standalone: true);
+        PortablePackage.WriteElement(writer, table);
     }
 
     private static void WriteSheet(
@@ -99,24 +92,34 @@ internal static class StreamedRows
         int count,
         Action<int, StreamedRowWriter> writeRow)
     {
-        using var writer = OpenXmlWriter.Create(stream, Encoding.UTF8);
-        writer.WriteStartDocument(true);
-        writer.WriteStartElement(worksheet, worksheet.GetAttributes(), worksheet.NamespaceDeclarations);
+        using var writer = PortablePackage.CreateWriter(stream);
+        writer.WriteStartDocument(standalone: true);
+        writer.WriteStartElement("", "worksheet", PortablePackage.SpreadsheetMain);
+        foreach (var (prefix, uri) in worksheet.NamespaceDeclarations.Where(d => d.Value != PortablePackage.SpreadsheetMain))
+        {
+            writer.WriteAttributeString("xmlns", prefix, null, uri);
+        }
+
+        foreach (var attribute in worksheet.GetAttributes())
+        {
+            writer.WriteAttributeString(attribute.Prefix, attribute.LocalName, attribute.NamespaceUri, attribute.Value);
+        }
+
         var lastRow = templateRow + count;
         foreach (var child in worksheet.ChildElements)
         {
             switch (child)
             {
                 case SheetDimension dimension:
-                    writer.WriteElement(new SheetDimension { Reference = ExtendDown(dimension.Reference?.Value, templateRow, lastRow) });
+                    PortablePackage.WriteElement(writer, new SheetDimension { Reference = ExtendDown(dimension.Reference?.Value, templateRow, lastRow) });
                     break;
                 case ConditionalFormatting formatting:
                     var ranges = formatting.SequenceOfReferences?.Items.Select(r => ExtendDown(r.Value, templateRow, lastRow)) ?? [];
                     formatting.SequenceOfReferences = new ListValue<StringValue>(ranges.Select(r => new StringValue(r)));
-                    writer.WriteElement(formatting);
+                    PortablePackage.WriteElement(writer, formatting);
                     break;
                 case SheetData data:
-                    writer.WriteStartElement(new SheetData());
+                    writer.WriteStartElement("", "sheetData", PortablePackage.SpreadsheetMain);
                     var styles = new Dictionary<int, string>();
                     foreach (var row in data.Elements<Row>().Where(r => r.RowIndex is null || r.RowIndex.Value <= templateRow))
                     {
@@ -129,7 +132,7 @@ internal static class StreamedRows
                             }
                         }
 
-                        writer.WriteElement(row);
+                        PortablePackage.WriteElement(writer, row);
                     }
 
                     var rowWriter = new StreamedRowWriter(writer, styles);
@@ -143,13 +146,12 @@ internal static class StreamedRows
                     writer.WriteEndElement();
                     break;
                 default:
-                    writer.WriteElement(child);
+                    PortablePackage.WriteElement(writer, child);
                     break;
             }
         }
 
         writer.WriteEndElement();
-        writer.Close();
     }
 
     /// <summary>"A4:H5" or "F5" ending at <paramref name="templateRow"/> becomes "A4:H<paramref name="lastRow"/>"; other ranges stay.</summary>
@@ -175,21 +177,15 @@ internal static class StreamedRows
 /// <summary>Writes the cells of one streamed row, left to right, in the styles of the template row.</summary>
 internal sealed partial class StreamedRowWriter
 {
+    private const string Main = PortablePackage.SpreadsheetMain;
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    private readonly OpenXmlWriter _writer;
+    private readonly XmlWriter _writer;
     private readonly IReadOnlyDictionary<int, string> _styles;
-    private readonly List<OpenXmlAttribute> _attributes = new(4);
-    private readonly Row _row = new();
-    private readonly Cell _cell = new();
-    private readonly CellValue _value = new();
-    private readonly InlineString _inline = new();
-    private readonly Text _text = new();
-    private readonly OpenXmlAttribute[] _preserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
     private string _rowNumber = "";
     private int _column;
 
-    internal StreamedRowWriter(OpenXmlWriter writer, IReadOnlyDictionary<int, string> styles)
+    internal StreamedRowWriter(XmlWriter writer, IReadOnlyDictionary<int, string> styles)
     {
         _writer = writer;
         _styles = styles;
@@ -199,7 +195,8 @@ internal sealed partial class StreamedRowWriter
     {
         _rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
         _column = 0;
-        _writer.WriteStartElement(_row, [new OpenXmlAttribute("r", "", _rowNumber)]);
+        _writer.WriteStartElement("", "row", Main);
+        _writer.WriteAttributeString("r", _rowNumber);
     }
 
     internal void EndRow() => _writer.WriteEndElement();
@@ -216,15 +213,11 @@ internal sealed partial class StreamedRowWriter
         }
 
         StartCell("inlineStr");
-        _writer.WriteStartElement(_inline);
-        var needsPreserve = char.IsWhiteSpace(safe[0]) || char.IsWhiteSpace(safe[^1]);
-        if (needsPreserve)
+        _writer.WriteStartElement("", "is", Main);
+        _writer.WriteStartElement("", "t", Main);
+        if (char.IsWhiteSpace(safe[0]) || char.IsWhiteSpace(safe[^1]))
         {
-            _writer.WriteStartElement(_text, _preserveSpace);
-        }
-        else
-        {
-            _writer.WriteStartElement(_text);
+            _writer.WriteAttributeString("xml", "space", XmlNamespace, "preserve");
         }
 
         _writer.WriteString(EscapeForSpreadsheet(safe));
@@ -244,9 +237,7 @@ internal sealed partial class StreamedRowWriter
         }
 
         StartCell(null);
-        _writer.WriteStartElement(_value);
-        _writer.WriteString(number.ToString("R", CultureInfo.InvariantCulture));
-        _writer.WriteEndElement();
+        _writer.WriteElementString("", "v", Main, number.ToString("R", CultureInfo.InvariantCulture));
         _writer.WriteEndElement();
     }
 
@@ -262,19 +253,17 @@ internal sealed partial class StreamedRowWriter
 
     private void StartCell(string? type)
     {
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", "", CellReference.ColumnName(_column) + _rowNumber));
+        _writer.WriteStartElement("", "c", Main);
+        _writer.WriteAttributeString("r", CellReference.ColumnName(_column) + _rowNumber);
         if (_styles.TryGetValue(_column, out var style))
         {
-            _attributes.Add(new OpenXmlAttribute("s", "", style));
+            _writer.WriteAttributeString("s", style);
         }
 
         if (type is not null)
         {
-            _attributes.Add(new OpenXmlAttribute("t", "", type));
+            _writer.WriteAttributeString("t", type);
         }
-
-        _writer.WriteStartElement(_cell, _attributes);
     }
 
     // Spreadsheets read "_xHHHH_" in a string as an escaped character; a literal one keeps its underscore as _x005F_.
