@@ -61,7 +61,8 @@ public static class QuestionnaireWorkbookWriter
 
         using var buffer = new MemoryStream();
         workbook.SaveAs(buffer, new SaveOptions { ValidatePackage = false, EvaluateFormulasBeforeSaving = false });
-        buffer.WriteTo(output);
+        // The same portable spelling as the engagement workbook: default namespaces, relative targets (exceljs and the like).
+        PortablePackage.Copy(buffer, output);
     }
 
     private static void Validate(QuestionnaireWorkbookData data)

@@ -28,6 +28,20 @@ public sealed class EngagementWorkbookPackageTests
 
         Assert.Equal(9, entries.Keys.Count(name => name.StartsWith("xl/worksheets/", StringComparison.Ordinal) && name.EndsWith(".xml", StringComparison.Ordinal)));
         Assert.Equal(10, entries.Keys.Count(name => name.StartsWith("xl/tables/", StringComparison.Ordinal)));
+        AssertNamespaces(entries);
+    }
+
+    [Fact]
+    public void The_questionnaire_workbook_is_written_the_same_portable_way()
+    {
+        var entries = Entries(QuestionnaireBytes(Questionnaire()));
+
+        AssertNamespaces(entries);
+        AssertRelativeTargets(entries);
+    }
+
+    private static void AssertNamespaces(Dictionary<string, byte[]> entries)
+    {
         foreach (var (name, bytes) in entries.Where(e => e.Key.EndsWith(".xml", StringComparison.Ordinal)))
         {
             var rootNamespace = name.StartsWith("xl/worksheets/", StringComparison.Ordinal)
@@ -50,7 +64,17 @@ public sealed class EngagementWorkbookPackageTests
         Assert.Contains(rels, r => r.Key == "_rels/.rels");
         Assert.Contains(rels, r => r.Key == "xl/_rels/workbook.xml.rels");
         Assert.Contains(rels, r => r.Key == "xl/worksheets/_rels/sheet4.xml.rels");
-        foreach (var (name, bytes) in rels)
+        AssertRelativeTargets(entries);
+
+        Assert.Equal(
+            "../tables/table4.xml",
+            (string)XDocument.Load(new MemoryStream(entries["xl/worksheets/_rels/sheet4.xml.rels"])).Root!
+                .Element(Relationships + "Relationship")!.Attribute("Target")!);
+    }
+
+    private static void AssertRelativeTargets(Dictionary<string, byte[]> entries)
+    {
+        foreach (var (name, bytes) in entries.Where(e => e.Key.EndsWith(".rels", StringComparison.Ordinal)))
         {
             var relationships = XDocument.Load(new MemoryStream(bytes)).Root!.Elements(Relationships + "Relationship").ToList();
             Assert.NotEmpty(relationships);
@@ -62,11 +86,6 @@ public sealed class EngagementWorkbookPackageTests
                 Assert.True(entries.ContainsKey(resolved), $"{name} points at {target}, which resolves to {resolved}, not a part of the package.");
             }
         }
-
-        Assert.Equal(
-            "../tables/table4.xml",
-            (string)XDocument.Load(new MemoryStream(entries["xl/worksheets/_rels/sheet4.xml.rels"])).Root!
-                .Element(Relationships + "Relationship")!.Attribute("Target")!);
     }
 
     private static Dictionary<string, byte[]> Entries(byte[] package)
