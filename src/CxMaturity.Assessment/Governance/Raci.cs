@@ -25,6 +25,19 @@ public readonly record struct RaciCell(string Role, RaciLetter Letter);
 /// </summary>
 public static class RaciRules
 {
+    /// <summary>The roles every organisation starts with, with what each is responsible for; renameable, and more can be added.</summary>
+    public static readonly IReadOnlyList<(string Name, string Responsibilities)> DefaultRoles =
+    [
+        ("Executive sponsor", "Owns the CX ambition at the top table, funds the programme and removes blockers."),
+        ("CX lead", "Runs the programme week to week: assessments, roadmap, projects, KPIs and reporting."),
+        ("Journey owner", "Answers for one customer journey end to end and for the projects that change it."),
+        ("Data and insight lead", "Measures the experience: surveys, KPIs, the customer-gap register and what they say."),
+        ("Frontline champion", "Brings the frontline's view in and carries changes out to the people who meet customers."),
+    ];
+
+    /// <summary>The most roles an organisation may have.</summary>
+    public const int MaxRoles = 20;
+
     /// <summary>The rule, as the grid explains it.</summary>
     public const string Rule = "Each row needs exactly one A (accountable) and at least one R (responsible); a role holds one letter per row.";
 

@@ -42,6 +42,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ProjectKpi> ProjectKpis => Set<ProjectKpi>();
 
+    public DbSet<GovernanceRole> GovernanceRoles => Set<GovernanceRole>();
+
+    public DbSet<RaciAssignment> RaciAssignments => Set<RaciAssignment>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenewVersions();

@@ -13,6 +13,9 @@ public sealed class Organisation : IVersioned
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>Changes whenever the RACI matrix is saved: the version a RACI edit is made against.</summary>
+    public Guid RaciVersion { get; set; } = Guid.NewGuid();
+
     public Guid Version { get; set; }
 
     public List<Membership> Memberships { get; set; } = [];

@@ -8,6 +8,7 @@ using CxMaturity.Web.Features.Mail;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Raci;
 using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Roadmap;
@@ -39,6 +40,7 @@ public static class FeatureExtensions
         services.AddScoped<ProjectService>();
         services.AddScoped<KpiService>();
         services.AddScoped<CustomerGapService>();
+        services.AddScoped<RaciService>();
         services.AddMemoryCache();
         services.AddSingleton<Components.Shared.PrerenderHandOff>();
         services.AddScoped<AccessTokenService>();

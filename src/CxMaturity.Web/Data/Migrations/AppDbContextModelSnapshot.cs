@@ -239,6 +239,48 @@ namespace CxMaturity.Web.Data.Migrations
                     b.ToTable("CustomerGaps");
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.GovernanceRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Responsibilities")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderUserId");
+
+                    b.HasIndex("OrganisationId", "Position");
+
+                    b.ToTable("GovernanceRoles");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.ImportanceRating", b =>
                 {
                     b.Property<int>("RespondentId")
@@ -549,6 +591,9 @@ namespace CxMaturity.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("RaciVersion")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("RespondentGroups")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -689,6 +734,38 @@ namespace CxMaturity.Web.Data.Migrations
                     b.HasIndex("KpiId");
 
                     b.ToTable("ProjectKpis");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.RaciAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.HasIndex("OrganisationId", "RowKey", "RoleId")
+                        .IsUnique();
+
+                    b.ToTable("RaciAssignments");
                 });
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>
@@ -1015,6 +1092,24 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.GovernanceRole", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.AppUser", "HolderUser")
+                        .WithMany()
+                        .HasForeignKey("HolderUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CxMaturity.Web.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("HolderUser");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.ImportanceRating", b =>
                 {
                     b.HasOne("CxMaturity.Web.Data.Respondent", null)
@@ -1147,6 +1242,23 @@ namespace CxMaturity.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.RaciAssignment", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxMaturity.Web.Data.GovernanceRole", "Role")
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Role");
                 });
 
             modelBuilder.Entity("CxMaturity.Web.Data.Respondent", b =>

@@ -9,6 +9,7 @@ using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.Raci;
 using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Roadmap;
 using CxMaturity.Web.Features.Rounds;
@@ -121,6 +122,7 @@ internal sealed partial class DemoDataSeeder(
         await SeedPilotAsync(services, contextFactory, model, demoUserId, organisation.Id, today, cancellationToken);
         await SeedSecondOrganisationAsync(services, contextFactory, model, demoUserId, today, cancellationToken);
         await SeedKpisAsync(services, model, demoUserId, organisation.Id, today, cancellationToken);
+        await SeedProjectsAndRaciAsync(services, model, demoUserId, organisation.Id, today, cancellationToken);
         await services.GetRequiredService<CustomerGapService>()
             .ImportAsync(demoUserId, organisation.Id, System.Text.Encoding.UTF8.GetBytes(CustomerGapsCsv), cancellationToken);
 
@@ -208,6 +210,56 @@ internal sealed partial class DemoDataSeeder(
         No paper receipt option;Store feedback;Policy;1
         Gift cards cannot be used online;Complaints;Policy;1
         """;
+
+    /// <summary>
+    /// Projects in every status with milestones (one due in three days, one project overdue), linked to the NPS, the
+    /// roles held (the demo user is the CX lead) and a RACI matrix that keeps the rule on every row.
+    /// </summary>
+    private static async Task SeedProjectsAndRaciAsync(
+        IServiceProvider services, MaturityModel model, string userId, int organisationId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var projects = services.GetRequiredService<ProjectService>();
+        var nps = (await services.GetRequiredService<KpiService>().ListAsync(userId, organisationId, cancellationToken)).Kpis
+            .Where(k => k.Kind == KpiKind.Nps).Select(k => k.Id).ToList();
+        var dimension = model.Dimensions.Select(d => d.Id).ToList();
+        (string Title, ProjectStatus Status, int Start, int Due, (string Title, int Due, bool Done)[] Milestones)[] plan =
+        [
+            ("Refunds in three days", ProjectStatus.InProgress, -60, 45, [("Map today's refund process", -40, true), ("Agree the new policy with finance", 3, false), ("Pilot in ten stores", 30, false)]),
+            ("One view of the customer for agents", ProjectStatus.Planned, 14, 150, [("Choose the CRM integration", 30, false)]),
+            ("Close the loop on detractors", ProjectStatus.Blocked, -90, -5, [("Call-back script", -60, true), ("Ticketing rule for scores 0–6", -20, false)]),
+            ("Store staff CX training", ProjectStatus.Done, -200, -30, [("Train the trainers", -120, true), ("Roll out to all stores", -40, true)]),
+            ("Journey map for returns", ProjectStatus.Proposed, 30, 90, []),
+            ("Chat bot replacement", ProjectStatus.Cancelled, -150, -60, []),
+        ];
+        var ids = new List<int>();
+        for (var i = 0; i < plan.Length; i++)
+        {
+            var (title, status, start, due, milestones) = plan[i];
+            var project = await projects.CreateAsync(userId, organisationId, new ProjectRequest(
+                title, status, $"Why: customers told us so in the register and the surveys. **Done when** the KPI moves.",
+                dimension[i % dimension.Count], OwnerUserId: i % 2 == 0 ? userId : null, Owner: i % 2 == 0 ? null : "Operations team",
+                StartOn: today.AddDays(start), DueOn: today.AddDays(due),
+                Milestones: [.. milestones.Select(m => new MilestoneRequest(m.Title, today.AddDays(m.Due), m.Done))],
+                KpiIds: i < 3 ? nps : []), cancellationToken);
+            ids.Add(project.Id);
+        }
+
+        var raci = services.GetRequiredService<RaciService>();
+        var view = await raci.GetAsync(userId, organisationId, cancellationToken);
+        var roles = view.Roles.Select(r => r.Id).ToList();
+        await raci.UpdateRoleAsync(userId, organisationId, roles[0], new RoleRequest(view.Roles[0].Name, HolderName: "Sam Okafor (COO)", Responsibilities: view.Roles[0].Responsibilities), view.Roles[0].Version, cancellationToken);
+        await raci.UpdateRoleAsync(userId, organisationId, roles[1], new RoleRequest(view.Roles[1].Name, userId, Responsibilities: view.Roles[1].Responsibilities), view.Roles[1].Version, cancellationToken);
+        RaciLetter[][] letters =
+        [
+            [RaciLetter.A, RaciLetter.R, RaciLetter.C, RaciLetter.I, RaciLetter.C],
+            [RaciLetter.I, RaciLetter.A, RaciLetter.R, RaciLetter.C, RaciLetter.I],
+            [RaciLetter.I, RaciLetter.A, RaciLetter.C, RaciLetter.R, RaciLetter.R],
+        ];
+        view = await raci.GetAsync(userId, organisationId, cancellationToken);
+        var rows = view.Rows.Select((row, i) => new RaciRowRequest(
+            row.Key, roles.Select((role, j) => (role, letter: letters[i % letters.Length][j])).ToDictionary(x => x.role, x => x.letter))).ToList();
+        await raci.SaveAsync(userId, organisationId, new RaciRequest(rows), view.Version, cancellationToken);
+    }
 
     private static int[] Ratings(Random random, int count, Func<double, int> rating) =>
         [.. Enumerable.Range(0, count).Select(_ => rating(random.NextDouble()))];

@@ -84,6 +84,9 @@ public sealed class OrganisationService(
         var organisation = new Organisation { Name = name, CreatedUtc = now };
         organisation.Memberships.Add(new Membership { UserId = userId, Role = OrganisationRole.Owner, CreatedUtc = now });
         db.Organisations.Add(organisation);
+        // The default governance roles come with the organisation, in the same transaction (RULES.md §8.1).
+        db.GovernanceRoles.AddRange(RaciRules.DefaultRoles.Select((role, i) =>
+            new GovernanceRole { Organisation = organisation, Name = role.Name, Responsibilities = role.Responsibilities, Position = i }));
         await db.SaveChangesAsync(cancellationToken);
         return new OrganisationSummaryView(organisation.Id, organisation.Name, OrganisationRole.Owner, 0, null);
     }

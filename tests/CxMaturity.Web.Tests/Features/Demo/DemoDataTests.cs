@@ -99,6 +99,15 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(30, register.Gaps.Count);
         Assert.Equal(6, register.Pareto.Count);
         Assert.Equal(["Process", "Technology"], register.Pareto.Where(p => p.VitalFew).Select(p => p.RootCause).Take(2));
+
+        var projects = await _factory.GetService<CxMaturity.Web.Features.Projects.ProjectService>().ListBoardAsync(demoUser, organisation.Id);
+        Assert.Equal(Enum.GetValues<ProjectStatus>().Order(), projects.Projects.Select(p => p.Status).Distinct().Order());
+        Assert.Contains(projects.Projects, p => p.Late);
+        var raci = await _factory.GetService<CxMaturity.Web.Features.Raci.RaciService>().GetAsync(demoUser, organisation.Id);
+        Assert.Equal(projects.Projects.Count, raci.Rows.Count(r => r.Kind == "Project"));
+        Assert.All(raci.Rows.Where(r => r.Kind == "Project"), r => Assert.Empty(r.Problems));
+        Assert.All(raci.Rows.Where(r => r.Kind == "Project"), r => Assert.NotEmpty(r.Cells));
+        Assert.Equal(demoUser, raci.Roles[1].HolderUserId);
     }
 
     [Fact]
