@@ -7,6 +7,7 @@ using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Questionnaires;
+using CxMaturity.Web.Features.MyWork;
 using CxMaturity.Web.Features.Raci;
 using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Results;
@@ -91,6 +92,7 @@ public static class ApiExtensions
         v1.MapKpiEndpoints();
         v1.MapCustomerGapEndpoints();
         v1.MapRaciEndpoints();
+        v1.MapMyWorkEndpoints();
         app.MapWorkbookEndpoints(v1);
         return app;
     }

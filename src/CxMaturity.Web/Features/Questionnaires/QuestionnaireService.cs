@@ -104,7 +104,12 @@ public sealed class QuestionnaireService(
     public async Task<IReadOnlyList<MyQuestionnaireView>> ListMineAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Respondents.AsNoTracking()
+        return await MineAsync(db, userId, cancellationToken);
+    }
+
+    /// <summary>The questionnaires of <paramref name="userId"/> in organisations they are still in, on the caller's context: for My work too.</summary>
+    internal static async Task<IReadOnlyList<MyQuestionnaireView>> MineAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        await db.Respondents.AsNoTracking()
             .Where(r => r.UserId == userId
                 && db.Memberships.Any(m => m.UserId == userId && m.OrganisationId == r.Round!.OrganisationId))
             .OrderByDescending(r => r.Round!.CreatedUtc).ThenByDescending(r => r.RoundId)
@@ -112,7 +117,6 @@ public sealed class QuestionnaireService(
                 r.RoundId, r.Round!.Name, r.Round.Status, r.Round.ClosesOn, r.Round.OrganisationId,
                 r.Round.Organisation!.Name, r.Id, r.Status))
             .ToListAsync(cancellationToken);
-    }
 
     /// <summary>
     /// The respondent and everything a read or a save needs of them, and the caller's right to them, in one query.

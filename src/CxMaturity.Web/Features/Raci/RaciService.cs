@@ -178,8 +178,11 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         return new RaciView(organisationId, organisation.Name, access.Role, organisation.RaciVersion, roles, rows, members);
     }
 
-    // The matrix's rows: every project, then every accepted roadmap item of the organisation's rounds not yet a project.
-    private async Task<List<RaciRowView>> RowsAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The matrix's rows without letters: every project, then every accepted roadmap item of the organisation's rounds
+    /// not yet a project. On the caller's context, no access check: for My work too.
+    /// </summary>
+    internal async Task<List<RaciRowView>> RowsAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken)
     {
         var projects = await db.Projects.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId)
