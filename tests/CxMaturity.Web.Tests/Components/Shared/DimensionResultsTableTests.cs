@@ -25,6 +25,20 @@ public sealed class DimensionResultsTableTests : MudBunitContext
         Assert.Contains("Voice of the customer", table.Find("[data-testid='dimension-row-voc']").TextContent);
     }
 
+    [Fact]
+    public void The_kpis_linked_to_a_dimension_show_under_its_title_and_only_there()
+    {
+        var result = TestModel.Result(
+            [TestModel.Dimension("strategy", 3.0, 0.5, 4, lowConsensus: false), TestModel.Dimension("voc", 2.0, 0.8, 4, lowConsensus: false)],
+            overall: 2.5);
+        var linked = new Dictionary<string, IReadOnlyList<string>> { ["voc"] = ["Relationship NPS 25.5", "Support CSAT 80.0 %"] };
+
+        var table = Render<DimensionResultsTable>(p => p.Add(c => c.Model, TestModel.Model).Add(c => c.Result, result).Add(c => c.LinkedKpis, linked));
+
+        Assert.Equal("Outcome: Relationship NPS 25.5 · Support CSAT 80.0 %", table.Find("[data-testid='dimension-kpis-voc']").TextContent);
+        Assert.Empty(table.FindAll("[data-testid='dimension-kpis-strategy']"));
+    }
+
     [Theory]
     [InlineData(2.45, "2.45", "2 · Development")]
     [InlineData(2.55, "2.6", "3 · Definition")]

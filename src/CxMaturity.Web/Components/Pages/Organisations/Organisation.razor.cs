@@ -18,6 +18,9 @@ public sealed partial class Organisation
     private OrganisationView? _organisation;
     private LatestResult? _latest;
     private TrendView? _trend;
+    private Features.Kpis.KpiListView? _kpis;
+    private Features.Projects.ProjectListView? _projects;
+    private Features.CustomerGaps.CustomerGapRegisterView? _gaps;
     private string _groups = "";
     private IReadOnlyDictionary<string, string[]>? _groupErrors;
     private bool _savingGroups;
@@ -48,11 +51,18 @@ public sealed partial class Organisation
 
     [Inject] private TrendService Trends { get; set; } = default!;
 
+    [Inject] private Features.Kpis.KpiService Kpis { get; set; } = default!;
+
+    [Inject] private Features.Projects.ProjectService Projects { get; set; } = default!;
+
+    [Inject] private Features.CustomerGaps.CustomerGapService Gaps { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         _problem = null;
         _latest = null;
         _trend = null;
+        (_kpis, _projects, _gaps) = (null, null, null);
         _showNewRound = false;
         _problem = (await PageLoad.TryAsync(async () =>
         {
@@ -62,6 +72,13 @@ public sealed partial class Organisation
             _groups = string.Join('\n', _organisation.RespondentGroups);
             _latest = await LatestResultAsync(userId, _organisation);
             _trend = _organisation.YourRole.CanRead() ? await Trends.GetTrendAsync(userId, OrganisationId) : null;
+            if (_organisation.YourRole.CanRead())
+            {
+                // The dashboard's governance tiles and the maturity-and-outcomes chart.
+                _kpis = await Kpis.ListAsync(userId, OrganisationId);
+                _projects = await Projects.ListBoardAsync(userId, OrganisationId);
+                _gaps = await Gaps.GetRegisterAsync(userId, OrganisationId);
+            }
         }))?.Kind;
     }
 

@@ -39,6 +39,18 @@ public sealed partial class Results
 
     private bool CanManage => _results?.YourRole.CanManage() == true;
 
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _linkedKpis;
+
+    [Inject] private Features.Kpis.KpiService Kpis { get; set; } = default!;
+
+    private static Dictionary<string, IReadOnlyList<string>> LinkedKpis(Features.Kpis.KpiListView kpis) =>
+        kpis.Kpis
+            .SelectMany(k => k.DimensionIds.Select(d => (Dimension: d, Text: k.Latest is { } latest
+                ? $"{k.Name} {latest.Value.ToString(k.Kind == KpiKind.Ces ? "F2" : "F1", System.Globalization.CultureInfo.InvariantCulture)}{(k.Unit == "%" ? " %" : "")}"
+                : k.Name)))
+            .GroupBy(x => x.Dimension, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(x => x.Text)], StringComparer.Ordinal);
+
     protected override async Task OnParametersSetAsync()
     {
         (_problem, _problemMessage, _drillDown) = (null, null, null);
@@ -56,6 +68,8 @@ public sealed partial class Results
             _byGroup = ResultsFigures.ByGroup(results);
             _withheldGroups = [.. results.Result.Groups.Where(g => g.Withheld).Select(g => g.Group).Distinct()];
             _results = results;
+            // The outcomes each dimension should move, for members who read results (a Respondent sees scores only).
+            _linkedKpis = results.YourRole.CanRead() ? LinkedKpis(await Kpis.ListAsync(userId, results.OrganisationId)) : null;
         });
         (_problem, _problemMessage) = (problem?.Kind, problem?.Kind == ProblemKind.Forbidden ? problem.Message : null);
     }
