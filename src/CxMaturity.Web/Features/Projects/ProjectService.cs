@@ -139,7 +139,7 @@ public sealed class ProjectService(
             p.Version,
             p.OwnerUserId,
             p.OwnerUserId is null ? null : project.OwnerName,
-            [.. project.Milestones.Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.Done, !m.Done && m.DueOn < today))],
+            [.. project.Milestones.Select(m => ProjectLoader.MilestoneOf(m, today))],
             [.. project.Kpis.OrderBy(k => k.Name, StringComparer.CurrentCultureIgnoreCase)],
             ProjectRules.IsLate(p.Status, p.DueOn, today));
     }
