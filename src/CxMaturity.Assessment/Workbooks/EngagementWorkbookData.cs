@@ -69,8 +69,8 @@ public sealed record EngagementWorkbookData
     public IReadOnlyList<RoadmapRow> Roadmap { get; init; } = [];
 
     /// <summary>
-    /// The RACI matrix (RACI sheet): the roles as columns, one row per project or roadmap item. Empty until the
-    /// organisation's roles and their assignments are recorded.
+    /// The RACI matrix (RACI sheet): the roles as columns, one row per project or roadmap item with a letter or
+    /// nothing per role. Empty (the header only) when the web layer passes none.
     /// </summary>
     public RaciMatrix Raci { get; init; } = RaciMatrix.Empty;
 

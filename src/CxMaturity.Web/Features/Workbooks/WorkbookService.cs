@@ -142,7 +142,7 @@ public sealed partial class WorkbookService(
             ],
             Responses = await ResponsesAsync(db, roundId, model, dimensions, includeComments, cancellationToken),
             Roadmap = RoadmapRows(roadmap, projects),
-            // Raci stays empty: roles and their RACI letters are not recorded yet.
+            // Raci stays empty: the workbook does not read the organisation's RACI matrix yet.
             Kpis = KpiRows(model, kpis),
             KpiMeasurements = [.. kpis.SelectMany(k => k.Measurements.Select(m => MeasurementRow(k.Name, m)))],
             Projects = ProjectRows(model, roadmap, projects),

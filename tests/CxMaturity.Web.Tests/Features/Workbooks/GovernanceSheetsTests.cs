@@ -122,7 +122,7 @@ public sealed class GovernanceSheetsTests(CxWebApplicationFactory factory) : ICl
             ],
             gaps.Table("tblCustomerGapRegister").DataRange.Rows().Select(r => Values(r, 4)));
 
-        // Roles and their RACI letters are not recorded yet: the RACI sheet keeps its header and an empty row.
+        // The workbook does not read the RACI matrix yet: the RACI sheet keeps its header and an empty row.
         Assert.Equal("A4:A5", workbook.Worksheet("RACI").Table("tblRaci").RangeAddress.ToString());
     }
 
