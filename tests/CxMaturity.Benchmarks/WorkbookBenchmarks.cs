@@ -189,14 +189,17 @@ public static class WorkbookBenchmarkData
             }
         }
 
-        var kpis = Enumerable.Range(1, 12)
-            .Select(k => new KpiDefinitionRow($"KPI {k}", k % 3 == 0 ? "NPS" : "CSAT", "points", "Higher is better", 50, "Use", "Owner name", "Weekly", ["Dimension 1"]))
+        var measurements = Enumerable.Range(1, 12)
+            .SelectMany(k => Enumerable.Range(0, 52).Select(w => new KpiMeasurementRow(
+                $"KPI {k}", new DateOnly(2025, 1, 6).AddDays(7 * w), 40 + random.NextDouble() * 20, 250, 6.2, false, "Weekly survey", null)))
             .ToList();
-        var measurements = kpis
-            .SelectMany(k => Enumerable.Range(0, 52).Select(w => new KpiMeasurementRow(k.Name, new DateOnly(2025, 1, 6).AddDays(7 * w), 40 + random.NextDouble() * 20, 50, "Below target")))
+        var kpis = Enumerable.Range(1, 12)
+            .Select(k => new KpiRow($"KPI {k}", k % 3 == 0 ? "NPS" : "CSAT", "points", "Higher is better", 50, "Use", "Weekly", "Owner name", ["Dimension 1"],
+                measurements[(52 * k) - 1], "Target not met", "No significant change", -1.5, new DateOnly(2026, 1, 5), false))
             .ToList();
         var projects = Enumerable.Range(1, 50)
-            .Select(p => new ProjectRow($"Project {p}", "Dimension 2", "InProgress", "Owner name", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), $"Initiative {p}",
+            .Select(p => new ProjectRow($"Project {p}", "In progress", "Dimension 2", "Owner name", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), p % 7 == 0,
+                ["KPI 1", "KPI 2"], $"Initiative {p}",
                 [.. Enumerable.Range(1, 4).Select(m => new MilestoneRow($"Milestone {m}", new DateOnly(2025, 3 * m, 1), m < 3))]))
             .ToList();
 
@@ -227,7 +230,8 @@ public static class WorkbookBenchmarkData
             Kpis = kpis,
             KpiMeasurements = measurements,
             Projects = projects,
-            CustomerGaps = [.. Enumerable.Range(1, 12).Select(g => new CustomerGapRow($"Root cause {g}", 13 - g, (13 - g) / 78.0, g / 12.0, g < 6))],
+            CustomerGaps = [.. Enumerable.Range(1, 200).Select(g => new CustomerGapRow($"Problem {g}", "Complaints", $"Root cause {(g % 12) + 1}", 1 + (g % 5)))],
+            RootCauses = [.. Enumerable.Range(1, 12).Select(g => new RootCauseRow($"Root cause {g}", 17, 13 - g, (13 - g) / 78.0, g / 12.0, g < 6))],
         };
     }
 

@@ -68,20 +68,26 @@ public sealed record EngagementWorkbookData
     /// <summary>Roadmap items in roadmap order (Roadmap sheet).</summary>
     public IReadOnlyList<RoadmapRow> Roadmap { get; init; } = [];
 
-    /// <summary>The RACI matrix (RACI sheet).</summary>
+    /// <summary>
+    /// The RACI matrix (RACI sheet): the roles as columns, one row per project or roadmap item with a letter or
+    /// nothing per role. Empty (the header only) when the web layer passes none.
+    /// </summary>
     public RaciMatrix Raci { get; init; } = RaciMatrix.Empty;
 
-    /// <summary>KPI definitions (KPIs sheet).</summary>
-    public IReadOnlyList<KpiDefinitionRow> Kpis { get; init; } = [];
+    /// <summary>The organisation's KPIs, each with where it stands (KPIs sheet).</summary>
+    public IReadOnlyList<KpiRow> Kpis { get; init; } = [];
 
-    /// <summary>All KPI measurements as a long table (KPIs sheet).</summary>
+    /// <summary>Every measurement of every KPI, as one long table (KPIs sheet).</summary>
     public IReadOnlyList<KpiMeasurementRow> KpiMeasurements { get; init; } = [];
 
-    /// <summary>Projects with their milestones (Projects sheet).</summary>
+    /// <summary>The organisation's projects with their milestones (Projects sheet).</summary>
     public IReadOnlyList<ProjectRow> Projects { get; init; } = [];
 
-    /// <summary>The customer-gap Pareto table, sorted by score descending (Customer gaps sheet).</summary>
+    /// <summary>The customer-gap register: every problem customers meet (Customer gaps sheet).</summary>
     public IReadOnlyList<CustomerGapRow> CustomerGaps { get; init; } = [];
+
+    /// <summary>The Pareto of the register's root causes, largest score first (Customer gaps sheet).</summary>
+    public IReadOnlyList<RootCauseRow> RootCauses { get; init; } = [];
 }
 
 /// <summary>A dimension on the Summary sheet: score, stage, target stage and gap (RULES.md §6.2).</summary>
@@ -162,37 +168,67 @@ public sealed record RaciMatrix(IReadOnlyList<string> Roles, IReadOnlyList<RaciR
 /// <summary>A RACI row: the project or roadmap item, and one letter or <c>null</c> per role, in role order.</summary>
 public sealed record RaciRow(string Item, IReadOnlyList<string?> Letters);
 
-/// <summary>A KPI's definition.</summary>
-public sealed record KpiDefinitionRow(
+/// <summary>
+/// A KPI: its definition, its latest measurement (<c>null</c> when never measured), and where it stands by the rules
+/// of RULES.md §8.3 — <see cref="Status"/> against the target, <see cref="Trend"/> against the measurement before
+/// with the <see cref="Change"/> it was judged on, the day the next measurement is due and whether it is overdue.
+/// Labels are as people read them ("Target met", "No significant change").
+/// </summary>
+public sealed record KpiRow(
     string Name,
     string Kind,
     string? Unit,
     string Direction,
     double? Target,
     string? JourneyStage,
-    string? Owner,
     string Frequency,
-    IReadOnlyList<string> LinkedDimensions);
+    string? Owner,
+    IReadOnlyList<string> LinkedDimensions,
+    KpiMeasurementRow? Latest,
+    string Status,
+    string? Trend,
+    double? Change,
+    DateOnly NextDue,
+    bool Overdue);
 
-/// <summary>One KPI measurement with its status against the target (e.g. "On target").</summary>
-public sealed record KpiMeasurementRow(string Kpi, DateOnly Date, double Value, double? Target, string Status);
+/// <summary>
+/// One measurement of a KPI. <see cref="N"/> and <see cref="MarginOfError"/> (the 95 % margin, either way) only for
+/// a value computed from ratings; <see cref="SmallSample"/> when those ratings are fewer than 30 (RULES.md §8.2).
+/// </summary>
+public sealed record KpiMeasurementRow(
+    string Kpi,
+    DateOnly Date,
+    double Value,
+    long? N,
+    double? MarginOfError,
+    bool SmallSample,
+    string? Source,
+    string? Note);
 
-/// <summary>A project with its milestones.</summary>
+/// <summary>
+/// A project: its status label, owner (the member's name or the owner as written), dates, whether it is late
+/// (RULES.md §8.4), the KPIs it is meant to move, the roadmap item it came from and its milestones in order.
+/// </summary>
 public sealed record ProjectRow(
     string Title,
-    string? Dimension,
     string Status,
+    string? Dimension,
     string? Owner,
     DateOnly? StartsOn,
     DateOnly? DueOn,
+    bool Late,
+    IReadOnlyList<string> Kpis,
     string? RoadmapItem,
     IReadOnlyList<MilestoneRow> Milestones);
 
 /// <summary>A project milestone.</summary>
 public sealed record MilestoneRow(string Title, DateOnly? DueOn, bool Done);
 
+/// <summary>A problem customers meet, from the customer-gap register: where it was heard, its root cause and its score.</summary>
+public sealed record CustomerGapRow(string Title, string? Source, string RootCause, double Score);
+
 /// <summary>
-/// A root cause in the customer-gap Pareto table: its score, its share of the total and the cumulative share
-/// (fractions), and whether it belongs to the vital few that make up the first 80 %.
+/// A root cause in the customer-gap Pareto (RULES.md §8.5): how many problems, their total score, its share of the
+/// total and the cumulative share (fractions), and whether it belongs to the vital few that make up the first 80 %.
 /// </summary>
-public sealed record CustomerGapRow(string RootCause, double Score, double Share, double CumulativeShare, bool VitalFew);
+public sealed record RootCauseRow(string RootCause, int Problems, double Score, double Share, double CumulativeShare, bool VitalFew);

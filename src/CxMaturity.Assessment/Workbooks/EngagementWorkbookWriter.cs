@@ -8,9 +8,11 @@ namespace CxMaturity.Assessment.Workbooks;
 /// Writes the engagement workbook: nine sheets in order (Summary, Dimensions, Questions, Responses,
 /// Roadmap, RACI, KPIs, Projects, Customer gaps), each with a title, a frozen header, Excel tables with filters,
 /// real number and date formats, column widths computed from the content, and every text through
-/// <see cref="SafeText"/>. Never calls ClosedXML's AdjustToContents or AddPicture, which need libgdiplus.
+/// <see cref="SafeText"/>. Never calls ClosedXML's AdjustToContents or AddPicture, which need libgdiplus. The
+/// assessment sheets are written here, the governance sheets (RACI, KPIs, Projects, Customer gaps) in
+/// EngagementWorkbookWriter.Governance.cs.
 /// </summary>
-public static class EngagementWorkbookWriter
+public static partial class EngagementWorkbookWriter
 {
     /// <summary>The sheet names, in workbook order.</summary>
     public static IReadOnlyList<string> SheetNames { get; } =
@@ -317,154 +319,6 @@ public static class EngagementWorkbookWriter
             ],
             data.Roadmap,
             widths);
-        widths.Apply(sheet);
-        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
-    }
-
-    private static void WriteRaci(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
-    {
-        SheetWriter.Heading(sheet, "RACI matrix", subtitle);
-        SheetWriter.Note(sheet, SheetWriter.NoteRow, "R Responsible · A Accountable (exactly one per row) · C Consulted · I Informed");
-        var widths = new ColumnWidths();
-        List<SheetColumn<RaciRow>> columns = [new("Item", ColumnKind.LongText, r => r.Item)];
-        for (var i = 0; i < data.Raci.Roles.Count; i++)
-        {
-            var index = i;
-            columns.Add(new(data.Raci.Roles[i], ColumnKind.Flag, r => r.Letters[index]));
-        }
-
-        SheetWriter.Table(sheet, SheetWriter.HeaderRow, "tblRaci", columns, data.Raci.Rows, widths);
-        for (var r = 0; r < data.Raci.Rows.Count; r++)
-        {
-            for (var c = 0; c < data.Raci.Roles.Count; c++)
-            {
-                var style = sheet.Cell(SheetWriter.HeaderRow + 1 + r, c + 2).Style;
-                switch (data.Raci.Rows[r].Letters[c]?.Trim().ToUpperInvariant())
-                {
-                    case "A":
-                        style.Fill.BackgroundColor = SheetWriter.Ink;
-                        style.Font.SetBold().Font.SetFontColor(XLColor.White);
-                        break;
-                    case "R":
-                        style.Fill.BackgroundColor = XLColor.FromHtml("#8EA9DB");
-                        style.Font.SetBold();
-                        break;
-                    case "C":
-                        style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
-                        break;
-                    case "I":
-                        style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");
-                        break;
-                }
-            }
-        }
-
-        widths.Apply(sheet);
-        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
-    }
-
-    private static void WriteKpis(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
-    {
-        SheetWriter.Heading(sheet, "KPIs", subtitle);
-        SheetWriter.Note(sheet, SheetWriter.NoteRow, "Definitions first; all measurements follow as one long table.");
-        var widths = new ColumnWidths();
-        var lastDefinitionRow = SheetWriter.Table(
-            sheet,
-            SheetWriter.HeaderRow,
-            "tblKpis",
-            [
-                new SheetColumn<KpiDefinitionRow>("KPI", ColumnKind.Text, k => k.Name),
-                new SheetColumn<KpiDefinitionRow>("Kind", ColumnKind.Text, k => k.Kind),
-                new SheetColumn<KpiDefinitionRow>("Unit", ColumnKind.Text, k => k.Unit),
-                new SheetColumn<KpiDefinitionRow>("Direction", ColumnKind.Text, k => k.Direction),
-                new SheetColumn<KpiDefinitionRow>("Target", ColumnKind.Number, k => k.Target),
-                new SheetColumn<KpiDefinitionRow>("Journey stage", ColumnKind.Text, k => k.JourneyStage),
-                new SheetColumn<KpiDefinitionRow>("Owner", ColumnKind.Text, k => k.Owner),
-                new SheetColumn<KpiDefinitionRow>("Frequency", ColumnKind.Text, k => k.Frequency),
-                new SheetColumn<KpiDefinitionRow>("Linked dimensions", ColumnKind.LongText, k => string.Join(", ", k.LinkedDimensions)),
-            ],
-            data.Kpis,
-            widths);
-
-        var measurementsHeading = lastDefinitionRow + 2;
-        SheetWriter.Section(sheet, measurementsHeading, "Measurements");
-        SheetWriter.Table(
-            sheet,
-            measurementsHeading + 1,
-            "tblKpiMeasurements",
-            [
-                new SheetColumn<KpiMeasurementRow>("KPI", ColumnKind.Text, m => m.Kpi),
-                new SheetColumn<KpiMeasurementRow>("Date", ColumnKind.Date, m => m.Date),
-                new SheetColumn<KpiMeasurementRow>("Value", ColumnKind.Number, m => m.Value),
-                new SheetColumn<KpiMeasurementRow>("Target", ColumnKind.Number, m => m.Target),
-                new SheetColumn<KpiMeasurementRow>("Status", ColumnKind.Text, m => m.Status),
-            ],
-            data.KpiMeasurements,
-            widths);
-        widths.Apply(sheet);
-        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
-    }
-
-    private static void WriteProjects(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
-    {
-        SheetWriter.Heading(sheet, "Projects and milestones", subtitle);
-        SheetWriter.Note(sheet, SheetWriter.NoteRow, "One row per milestone; a project without milestones has one row of its own.");
-        var rows = data.Projects
-            .SelectMany(p => p.Milestones.Count == 0
-                ? [(Project: p, Milestone: (MilestoneRow?)null)]
-                : p.Milestones.Select(m => (Project: p, Milestone: (MilestoneRow?)m)))
-            .ToList();
-        var widths = new ColumnWidths();
-        SheetWriter.Table(
-            sheet,
-            SheetWriter.HeaderRow,
-            "tblProjects",
-            [
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Project", ColumnKind.LongText, r => r.Project.Title),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Dimension", ColumnKind.Text, r => r.Project.Dimension),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Status", ColumnKind.Text, r => r.Project.Status),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Owner", ColumnKind.Text, r => r.Project.Owner),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Start", ColumnKind.Date, r => r.Project.StartsOn),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Due", ColumnKind.Date, r => r.Project.DueOn),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Roadmap item", ColumnKind.LongText, r => r.Project.RoadmapItem),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Milestone", ColumnKind.LongText, r => r.Milestone?.Title),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Milestone due", ColumnKind.Date, r => r.Milestone?.DueOn),
-                new SheetColumn<(ProjectRow Project, MilestoneRow? Milestone)>("Milestone done", ColumnKind.Flag,
-                    r => r.Milestone is null ? null : r.Milestone.Done ? "Yes" : "No"),
-            ],
-            rows,
-            widths);
-        widths.Apply(sheet);
-        sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
-    }
-
-    private static void WriteCustomerGaps(IXLWorksheet sheet, EngagementWorkbookData data, string subtitle)
-    {
-        SheetWriter.Heading(sheet, "Customer gaps: Pareto analysis", subtitle);
-        SheetWriter.Note(sheet, SheetWriter.NoteRow, "Root causes by score; the highlighted vital few make up the first 80 %.");
-        var widths = new ColumnWidths();
-        SheetWriter.Table(
-            sheet,
-            SheetWriter.HeaderRow,
-            "tblCustomerGaps",
-            [
-                new SheetColumn<CustomerGapRow>("Root cause", ColumnKind.LongText, g => g.RootCause),
-                new SheetColumn<CustomerGapRow>("Score", ColumnKind.Number, g => g.Score),
-                new SheetColumn<CustomerGapRow>("Share", ColumnKind.Percent, g => g.Share),
-                new SheetColumn<CustomerGapRow>("Cumulative %", ColumnKind.Percent, g => g.CumulativeShare),
-                new SheetColumn<CustomerGapRow>("Vital few", ColumnKind.Flag, g => g.VitalFew ? "Yes" : "No"),
-            ],
-            data.CustomerGaps,
-            widths);
-        for (var i = 0; i < data.CustomerGaps.Count; i++)
-        {
-            if (data.CustomerGaps[i].VitalFew)
-            {
-                var row = SheetWriter.HeaderRow + 1 + i;
-                sheet.Range(row, 1, row, 5).Style.Fill.BackgroundColor = SheetWriter.Highlight;
-            }
-        }
-
         widths.Apply(sheet);
         sheet.SheetView.FreezeRows(SheetWriter.HeaderRow);
     }

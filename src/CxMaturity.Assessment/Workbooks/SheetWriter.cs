@@ -128,6 +128,9 @@ internal static class SheetWriter
             case (ColumnKind.Integer, int number):
                 cell.SetValue(number);
                 return number.ToString(CultureInfo.InvariantCulture).Length;
+            case (ColumnKind.Integer, long number):
+                cell.SetValue(number);
+                return number.ToString(CultureInfo.InvariantCulture).Length;
             case (ColumnKind.Score, double score):
                 var rounded = Stages.ScoreForExport(score);
                 cell.SetValue(rounded);

@@ -27,7 +27,7 @@ public sealed class EngagementWorkbookPackageTests
         var entries = Entries(EngagementBytes(Engagement() with { Responses = [.. Responses().Take(responses)] }));
 
         Assert.Equal(9, entries.Keys.Count(name => name.StartsWith("xl/worksheets/", StringComparison.Ordinal) && name.EndsWith(".xml", StringComparison.Ordinal)));
-        Assert.Equal(10, entries.Keys.Count(name => name.StartsWith("xl/tables/", StringComparison.Ordinal)));
+        Assert.Equal(12, entries.Keys.Count(name => name.StartsWith("xl/tables/", StringComparison.Ordinal)));
         AssertNamespaces(entries);
     }
 

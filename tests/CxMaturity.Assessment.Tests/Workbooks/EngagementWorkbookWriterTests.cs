@@ -47,7 +47,8 @@ public sealed class EngagementWorkbookWriterTests
             [
                 ("Summary", "tblSummaryDimensions"), ("Dimensions", "tblDimensions"), ("Questions", "tblQuestions"),
                 ("Responses", "tblResponses"), ("Roadmap", "tblRoadmap"), ("RACI", "tblRaci"), ("KPIs", "tblKpis"),
-                ("KPIs", "tblKpiMeasurements"), ("Projects", "tblProjects"), ("Customer gaps", "tblCustomerGaps"),
+                ("KPIs", "tblKpiMeasurements"), ("Projects", "tblProjects"), ("Projects", "tblMilestones"),
+                ("Customer gaps", "tblCustomerGaps"), ("Customer gaps", "tblCustomerGapRegister"),
             ],
             tables.Select(t => (t.Sheet, t.Table.Name)));
         Assert.All(tables, t => Assert.True(t.Table.ShowAutoFilter, $"{t.Table.Name} has no filter."));
@@ -264,50 +265,88 @@ public sealed class EngagementWorkbookWriterTests
     }
 
     [Fact]
-    public void Kpis_sheet_lists_definitions_then_every_measurement_with_its_status()
+    public void Kpis_sheet_shows_each_kpi_where_it_stands_then_every_measurement()
     {
         using var workbook = Open(EngagementBytes(Engagement()));
         var sheet = workbook.Worksheet("KPIs");
 
-        Assert.Equal(["KPI", "Kind", "Unit", "Direction", "Target", "Journey stage", "Owner", "Frequency", "Linked dimensions"], Row(sheet, 4, 9));
-        Assert.Equal(["Net Promoter Score", "NPS", "points", "Higher is better", "40.00", "Advocacy", "Jane Doe", "Monthly", "Voice of the customer"], Row(sheet, 5, 9));
-        Assert.Equal(["Customer effort", "CES", "", "Higher is better", "5.50", "", "", "Quarterly", ""], Row(sheet, 6, 9));
-        Assert.Equal("Measurements", sheet.Cell("A8").GetString());
-        Assert.Equal(["KPI", "Date", "Value", "Target", "Status"], Row(sheet, 9, 5));
-        Assert.Equal(["Net Promoter Score", "2025-02-28", "41.33", "40.00", "On target"], Row(sheet, 11, 5));
-        Assert.Equal(new DateTime(2025, 2, 28), sheet.Cell("B11").GetDateTime());
-        Assert.Equal(41.33, sheet.Cell("C11").GetDouble());
-        Assert.Equal("A9:E12", sheet.Table("tblKpiMeasurements").RangeAddress.ToString());
+        Assert.Equal(
+            [
+                "KPI", "Kind", "Unit", "Direction", "Target", "Journey stage", "Frequency", "Owner", "Linked dimensions", "Latest date",
+                "Latest value", "n", "Margin (±)", "Small sample", "Status", "Trend", "Change", "Next due", "Overdue",
+            ],
+            Row(sheet, 4, 19));
+        Assert.Equal(
+            [
+                "Net Promoter Score", "NPS", "points", "Higher is better", "40.00", "Advocacy", "Monthly", "Jane Doe", "Voice of the customer", "2025-02-28",
+                "30.00", "10", "48.41", "Yes", "Target not met", "No significant change", "-2.50", "2025-03-28", "Yes",
+            ],
+            Row(sheet, 5, 19));
+        // A value typed in has no n, margin or small-sample flag.
+        Assert.Equal(
+            ["Customer effort", "CES", "", "Higher is better", "5.50", "", "Quarterly", "", "", "2025-03-31", "5.25", "", "", "", "Target not met", "First measurement", "", "2025-06-30", "No"],
+            Row(sheet, 6, 19));
+        Assert.Equal(
+            ["Monthly churn", "Churn", "%", "Lower is better", "", "Retention", "Monthly", "", "CX strategy and leadership, Voice of the customer", "", "", "", "", "", "No target", "", "", "2025-04-10", "No"],
+            Row(sheet, 7, 19));
+        Assert.Equal(XLDataType.Number, sheet.Cell("L5").DataType);
+        Assert.Equal(48.41, sheet.Cell("M5").GetDouble());
+        Assert.Equal(unchecked((int)0xFFFFF2CC), sheet.Cell("S5").Style.Fill.BackgroundColor.Color.ToArgb());
+        Assert.NotEqual(unchecked((int)0xFFFFF2CC), sheet.Cell("S6").Style.Fill.BackgroundColor.Color.ToArgb());
+
+        Assert.Equal("Measurements", sheet.Cell("A9").GetString());
+        Assert.Equal(["KPI", "Date", "Value", "n", "Margin (±)", "Small sample", "Source", "Note"], Row(sheet, 10, 8));
+        Assert.Equal(["Net Promoter Score", "2025-01-31", "32.50", "", "", "", "Board pack", ""], Row(sheet, 11, 8));
+        Assert.Equal(["Net Promoter Score", "2025-02-28", "30.00", "10", "48.41", "Yes", "Web survey", "Ten answers at the till"], Row(sheet, 12, 8));
+        Assert.Equal(new DateTime(2025, 2, 28), sheet.Cell("B12").GetDateTime());
+        Assert.Equal("A10:H13", sheet.Table("tblKpiMeasurements").RangeAddress.ToString());
     }
 
     [Fact]
-    public void Projects_sheet_has_a_row_per_milestone_and_one_for_a_project_without_milestones()
+    public void Projects_sheet_has_a_row_per_project_then_every_milestone()
     {
         using var workbook = Open(EngagementBytes(Engagement()));
         var sheet = workbook.Worksheet("Projects");
 
-        Assert.Equal(["Project", "Dimension", "Status", "Owner", "Start", "Due", "Roadmap item", "Milestone", "Milestone due", "Milestone done"], Row(sheet, 4, 10));
         Assert.Equal(
-            ["Vision sprint", "CX strategy and leadership", "InProgress", "Jane Doe", "2025-04-01", "2025-06-30", "Write a one-page CX vision", "Draft vision", "2025-04-30", "Yes"],
-            Row(sheet, 5, 10));
-        Assert.Equal("Board sign-off", sheet.Cell("H6").GetString());
-        Assert.Equal("No", sheet.Cell("J6").GetString());
-        Assert.Equal(["Feedback tooling", "", "Proposed", "", "", "", "", "", "", ""], Row(sheet, 7, 10));
+            ["Project", "Status", "Dimension", "Owner", "Start", "Due", "Late", "Milestones done", "Milestones", "KPIs", "Roadmap item"],
+            Row(sheet, 4, 11));
+        Assert.Equal(
+            [
+                "Vision sprint", "In progress", "CX strategy and leadership", "Jane Doe", "2025-04-01", "2025-06-30", "No", "1", "2",
+                "Net Promoter Score, Customer effort", "Write a one-page CX vision",
+            ],
+            Row(sheet, 5, 11));
+        Assert.Equal(["Feedback tooling", "Proposed", "", "", "", "2025-03-15", "Yes", "0", "0", "", ""], Row(sheet, 6, 11));
+        Assert.Equal(unchecked((int)0xFFFFF2CC), sheet.Cell("G6").Style.Fill.BackgroundColor.Color.ToArgb());
+        Assert.NotEqual(unchecked((int)0xFFFFF2CC), sheet.Cell("G5").Style.Fill.BackgroundColor.Color.ToArgb());
+
+        Assert.Equal("Milestones", sheet.Cell("A8").GetString());
+        Assert.Equal(["Project", "Milestone", "Due", "Done"], Row(sheet, 9, 4));
+        Assert.Equal(["Vision sprint", "Draft vision", "2025-04-30", "Yes"], Row(sheet, 10, 4));
+        Assert.Equal(["Vision sprint", "Board sign-off", "2025-06-15", "No"], Row(sheet, 11, 4));
+        Assert.Equal("A9:D11", sheet.Table("tblMilestones").RangeAddress.ToString());
     }
 
     [Fact]
-    public void Customer_gaps_sheet_is_the_pareto_table_with_the_vital_few_highlighted()
+    public void Customer_gaps_sheet_is_the_pareto_table_with_the_vital_few_highlighted_then_the_register()
     {
         using var workbook = Open(EngagementBytes(Engagement()));
         var sheet = workbook.Worksheet("Customer gaps");
 
-        Assert.Equal(["Root cause", "Score", "Share", "Cumulative %", "Vital few"], Row(sheet, 4, 5));
-        Assert.Equal(["Slow complaint handling", "12.00", "50.0%", "50.0%", "Yes"], Row(sheet, 5, 5));
-        Assert.Equal(["Confusing invoices", "8.00", "33.3%", "83.3%", "Yes"], Row(sheet, 6, 5));
-        Assert.Equal(["Website outages", "4.00", "16.7%", "100.0%", "No"], Row(sheet, 7, 5));
-        Assert.Equal(0.8333, sheet.Cell("D6").GetDouble());
-        Assert.Equal(unchecked((int)0xFFFFF2CC), sheet.Cell("A6").Style.Fill.BackgroundColor.Color.ToArgb());
+        Assert.Equal(["Root cause", "Problems", "Score", "Share", "Cumulative %", "Vital few"], Row(sheet, 4, 6));
+        Assert.Equal(["Process", "3", "10.00", "50.0%", "50.0%", "Yes"], Row(sheet, 5, 6));
+        Assert.Equal(["Technology", "2", "8.00", "40.0%", "90.0%", "Yes"], Row(sheet, 6, 6));
+        Assert.Equal(["People", "1", "2.00", "10.0%", "100.0%", "No"], Row(sheet, 7, 6));
+        Assert.Equal(0.9, sheet.Cell("E6").GetDouble());
+        Assert.Equal(unchecked((int)0xFFFFF2CC), sheet.Cell("F6").Style.Fill.BackgroundColor.Color.ToArgb());
         Assert.NotEqual(unchecked((int)0xFFFFF2CC), sheet.Cell("A7").Style.Fill.BackgroundColor.Color.ToArgb());
+
+        Assert.Equal("Register", sheet.Cell("A9").GetString());
+        Assert.Equal(["Problem", "Source", "Root cause", "Score"], Row(sheet, 10, 4));
+        Assert.Equal(["Refund takes two weeks", "Complaints", "Process", "5.00"], Row(sheet, 11, 4));
+        Assert.Equal(["Wrong item delivered", "", "Technology", "2.00"], Row(sheet, 15, 4));
+        Assert.Equal("A10:D16", sheet.Table("tblCustomerGapRegister").RangeAddress.ToString());
     }
 
     [Fact]
@@ -322,6 +361,7 @@ public sealed class EngagementWorkbookWriterTests
             KpiMeasurements = [],
             Projects = [],
             CustomerGaps = [],
+            RootCauses = [],
         };
 
         using var workbook = Open(EngagementBytes(data));
@@ -330,9 +370,11 @@ public sealed class EngagementWorkbookWriterTests
         Assert.Equal("Order", workbook.Worksheet("Roadmap").Cell("A4").GetString());
         Assert.Equal(["Item"], Row(workbook.Worksheet("RACI"), 4, 1));
         Assert.Equal("KPI", workbook.Worksheet("KPIs").Cell("A4").GetString());
-        Assert.Equal(["KPI", "Date", "Value", "Target", "Status"], Row(workbook.Worksheet("KPIs"), 8, 5));
+        Assert.Equal(["KPI", "Date", "Value", "n", "Margin (±)"], Row(workbook.Worksheet("KPIs"), 8, 5));
         Assert.Equal("Project", workbook.Worksheet("Projects").Cell("A4").GetString());
+        Assert.Equal(["Project", "Milestone", "Due", "Done"], Row(workbook.Worksheet("Projects"), 8, 4));
         Assert.Equal("Root cause", workbook.Worksheet("Customer gaps").Cell("A4").GetString());
+        Assert.Equal(["Problem", "Source", "Root cause", "Score"], Row(workbook.Worksheet("Customer gaps"), 8, 4));
         Assert.All(
             workbook.Worksheets.Skip(3).SelectMany(w => w.Tables),
             t => Assert.True(t.RangeAddress.RowSpan == 2, $"{t.Name} spans {t.RangeAddress.RowSpan} rows, not a header and one empty row."));
@@ -379,9 +421,12 @@ public sealed class EngagementWorkbookWriterTests
         AssertText(workbook.Worksheet("Responses").Cell("H22"), expected);
         AssertText(workbook.Worksheet("Roadmap").Cell("J5"), expected);
         AssertNeutralised(workbook.Worksheet("RACI").Cell("B4"));
-        AssertText(workbook.Worksheet("KPIs").Cell("G5"), expected);
-        AssertText(workbook.Worksheet("Projects").Cell("H5"), expected);
+        AssertText(workbook.Worksheet("KPIs").Cell("H5"), expected);
+        AssertText(workbook.Worksheet("KPIs").Cell("H11"), expected);
+        AssertText(workbook.Worksheet("Projects").Cell("A5"), expected);
+        AssertText(workbook.Worksheet("Projects").Cell("B10"), expected);
         AssertText(workbook.Worksheet("Customer gaps").Cell("A5"), expected);
+        AssertText(workbook.Worksheet("Customer gaps").Cell("A11"), expected);
         Assert.DoesNotContain(WorkbookFiles.AllCells(bytes), c => c.Cell.CellFormula is not null);
     }
 
@@ -398,7 +443,8 @@ public sealed class EngagementWorkbookWriterTests
         AssertText(workbook.Worksheet("Responses").Cell("H5"), text);
         AssertText(workbook.Worksheet("Responses").Cell("H22"), text);
         AssertText(workbook.Worksheet("Roadmap").Cell("J5"), text);
-        AssertText(workbook.Worksheet("Projects").Cell("H5"), text);
+        AssertText(workbook.Worksheet("Projects").Cell("B10"), text);
+        AssertText(workbook.Worksheet("KPIs").Cell("G11"), text);
     }
 
     [Fact]
@@ -484,8 +530,14 @@ public sealed class EngagementWorkbookWriterTests
             Roadmap = [data.Roadmap[0] with { Owner = text }, .. data.Roadmap.Skip(1)],
             Raci = data.Raci with { Roles = [text, .. data.Raci.Roles.Skip(1)] },
             Kpis = [data.Kpis[0] with { Owner = text }, .. data.Kpis.Skip(1)],
-            Projects = [data.Projects[0] with { Milestones = [data.Projects[0].Milestones[0] with { Title = text }, .. data.Projects[0].Milestones.Skip(1)] }, .. data.Projects.Skip(1)],
-            CustomerGaps = [data.CustomerGaps[0] with { RootCause = text }, .. data.CustomerGaps.Skip(1)],
+            KpiMeasurements = [data.KpiMeasurements[0] with { Source = text, Note = text }, .. data.KpiMeasurements.Skip(1)],
+            Projects =
+            [
+                data.Projects[0] with { Title = text, Milestones = [data.Projects[0].Milestones[0] with { Title = text }, .. data.Projects[0].Milestones.Skip(1)] },
+                .. data.Projects.Skip(1),
+            ],
+            CustomerGaps = [data.CustomerGaps[0] with { Title = text }, .. data.CustomerGaps.Skip(1)],
+            RootCauses = [data.RootCauses[0] with { RootCause = text }, .. data.RootCauses.Skip(1)],
         };
     }
 

@@ -57,7 +57,42 @@ public sealed class ExcelDataReaderRoundTripTests
         Assert.Equal(["CX strategy and leadership", 2.35, "Development", "Definition", 0.66], Row(summary, 20)[..5]);
 
         Assert.Equal(["Vision sprint", "A", "R", "C"], Row(sheets["RACI"], 5)[..4]);
-        Assert.Equal(["Net Promoter Score", new DateTime(2025, 2, 28), 41.33, 40.0, "On target"], Row(sheets["KPIs"], 11)[..5]);
+    }
+
+    [Fact]
+    public void ExcelDataReader_reads_a_kpi_with_its_n_and_margin_a_project_and_the_vital_few_root_causes()
+    {
+        var sheets = ReadAll(EngagementBytes(Engagement()));
+
+        // NPS from 10, 9, 9, 10, 9, 7, 8, 8, 3, 6: 5 promoters and 2 detractors of 10, NPS 50 − 20 = 30;
+        // margin 1.96 × √((0.5 + 0.2 − 0.3²) / 10) × 100 = 1.96 × √0.061 × 100 = 48.41; fewer than 30 ratings.
+        Assert.Equal(
+            [
+                "Net Promoter Score", "NPS", "points", "Higher is better", 40.0, "Advocacy", "Monthly", "Jane Doe", "Voice of the customer",
+                new DateTime(2025, 2, 28), 30.0, 10.0, 48.41, "Yes", "Target not met", "No significant change", -2.5, new DateTime(2025, 3, 28), "Yes",
+            ],
+            Row(sheets["KPIs"], 5));
+        Assert.Equal(
+            ["Net Promoter Score", new DateTime(2025, 2, 28), 30.0, 10.0, 48.41, "Yes", "Web survey", "Ten answers at the till"],
+            Row(sheets["KPIs"], 12)[..8]);
+        // A value typed in: no n, no margin, no small-sample flag.
+        Assert.Equal(["Customer effort", new DateTime(2025, 3, 31), 5.25, null, null, null, null, null], Row(sheets["KPIs"], 13)[..8]);
+
+        Assert.Equal(
+            [
+                "Vision sprint", "In progress", "CX strategy and leadership", "Jane Doe", new DateTime(2025, 4, 1), new DateTime(2025, 6, 30), "No", 1.0, 2.0,
+                "Net Promoter Score, Customer effort", "Write a one-page CX vision",
+            ],
+            Row(sheets["Projects"], 5)[..11]);
+        Assert.Equal(["Vision sprint", "Board sign-off", new DateTime(2025, 6, 15), "No"], Row(sheets["Projects"], 11)[..4]);
+
+        // Process 5 + 3 + 2 = 10, Technology 6 + 2 = 8, People 2 of 20: cumulative 50 %, 90 %, 100 %. Technology
+        // starts below 80 % and so is one of the vital few; People is not.
+        var gaps = sheets["Customer gaps"];
+        Assert.Equal(["Process", 3.0, 10.0, 0.5, 0.5, "Yes"], Row(gaps, 5)[..6]);
+        Assert.Equal(["Technology", 2.0, 8.0, 0.4, 0.9, "Yes"], Row(gaps, 6)[..6]);
+        Assert.Equal(["People", 1.0, 2.0, 0.1, 1.0, "No"], Row(gaps, 7)[..6]);
+        Assert.Equal(["Invoice shows the wrong address", "Complaints", "Process", 3.0], Row(gaps, 14)[..4]);
     }
 
     /// <summary>Every sheet by name, each as its rows from row 1, each row as its cells from column A.</summary>

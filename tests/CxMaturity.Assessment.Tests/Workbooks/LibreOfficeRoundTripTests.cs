@@ -45,11 +45,15 @@ public sealed class LibreOfficeRoundTripTests
                 "1,Short term (0–6 months),CX strategy and leadership,2 → 3,Write a one-page CX vision,1.23,4,2,Accepted,\"'@SUM(1,1)\",Vision sprint,45.0%",
                 sheets["Roadmap"][4]);
             Assert.Equal("Vision sprint,A,R,C", sheets["RACI"][4]);
-            Assert.Equal("Net Promoter Score,2025-02-28,41.33,40.00,On target,,,,", sheets["KPIs"][10]);
             Assert.Equal(
-                "Vision sprint,CX strategy and leadership,InProgress,Jane Doe,2025-04-01,2025-06-30,Write a one-page CX vision,Board sign-off,2025-06-15,No",
-                sheets["Projects"][5]);
-            Assert.Equal("Confusing invoices,8.00,33.3%,83.3%,Yes", sheets["Customer gaps"][5]);
+                "Net Promoter Score,NPS,points,Higher is better,40.00,Advocacy,Monthly,Jane Doe,Voice of the customer,2025-02-28,30.00,10,48.41,Yes,Target not met,No significant change,-2.50,2025-03-28,Yes",
+                sheets["KPIs"][4]);
+            Assert.Equal("Net Promoter Score,2025-02-28,30.00,10,48.41,Yes,Web survey,Ten answers at the till,,,,,,,,,,,", sheets["KPIs"][11]);
+            Assert.Equal(
+                "Vision sprint,In progress,CX strategy and leadership,Jane Doe,2025-04-01,2025-06-30,No,1,2,\"Net Promoter Score, Customer effort\",Write a one-page CX vision",
+                sheets["Projects"][4]);
+            Assert.Equal("Vision sprint,Board sign-off,2025-06-15,No,,,,,,,", sheets["Projects"][10]);
+            Assert.Equal("Technology,2,8.00,40.0%,90.0%,Yes", sheets["Customer gaps"][5]);
         }
         finally
         {

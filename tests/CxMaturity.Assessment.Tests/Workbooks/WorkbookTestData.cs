@@ -28,6 +28,55 @@ internal static class WorkbookTestData
     public static int? LevelOf(int respondent, int question) =>
         respondent == 1 && question == 5 ? null : ((respondent + question) % 5) + 1;
 
+    /// <summary>Ten NPS ratings: 5 promoters, 3 passives, 2 detractors — NPS 30, n 10, margin 48.41, a small sample.</summary>
+    public static readonly int[] NpsRatings = [10, 9, 9, 10, 9, 7, 8, 8, 3, 6];
+
+    public static readonly KpiMeasurementRow[] KpiMeasurements =
+    [
+        new("Net Promoter Score", new DateOnly(2025, 1, 31), 32.5, null, null, false, "Board pack", null),
+        NpsFromRatings(),
+        new("Customer effort", new DateOnly(2025, 3, 31), 5.25, null, null, false, null, null),
+    ];
+
+    /// <summary>
+    /// NPS measured from <see cref="NpsRatings"/> after 32.5 typed in: 2.5 down within the margin (no significant
+    /// change), below its target of 40, and overdue on 2025-04-02 (due a month after 2025-02-28). Customer effort was
+    /// measured once; churn never.
+    /// </summary>
+    public static readonly KpiRow[] Kpis =
+    [
+        new("Net Promoter Score", "NPS", "points", "Higher is better", 40, "Advocacy", "Monthly", "Jane Doe", ["Voice of the customer"],
+            KpiMeasurements[1], "Target not met", "No significant change", -2.5, new DateOnly(2025, 3, 28), true),
+        new("Customer effort", "CES", null, "Higher is better", 5.5, null, "Quarterly", null, [],
+            KpiMeasurements[2], "Target not met", "First measurement", null, new DateOnly(2025, 6, 30), false),
+        new("Monthly churn", "Churn", "%", "Lower is better", null, "Retention", "Monthly", null, ["CX strategy and leadership", "Voice of the customer"],
+            null, "No target", null, null, new DateOnly(2025, 4, 10), false),
+    ];
+
+    /// <summary>Process 5 + 3 + 2 = 10, Technology 6 + 2 = 8, People 2.</summary>
+    public static readonly CustomerGapRow[] CustomerGapRegister =
+    [
+        new("Refund takes two weeks", "Complaints", "Process", 5),
+        new("Parcel arrives late", "Contact centre", "Technology", 6),
+        new("Rude agent on the phone", "Survey", "People", 2),
+        new("Invoice shows the wrong address", "Complaints", "Process", 3),
+        new("Wrong item delivered", null, "Technology", 2),
+        new("Charged twice", "Complaints", "Process", 2),
+    ];
+
+    private static KpiMeasurementRow NpsFromRatings()
+    {
+        var computed = KpiFormulas.Compute(KpiKind.Nps, RatingCounts.Of(RatingScale.Nps, NpsRatings));
+        return new("Net Promoter Score", new DateOnly(2025, 2, 28), computed.Value, computed.N, computed.MarginOfError, computed.SmallSample, "Web survey", "Ten answers at the till");
+    }
+
+    /// <summary>The register's Pareto by the domain's rule, as the web layer passes it.</summary>
+    public static RootCauseRow[] RootCausesOf(IEnumerable<CustomerGapRow> register) =>
+    [
+        .. CustomerGaps.Pareto(register.Select(g => new CustomerGapScore(g.RootCause, g.Score)))
+            .Select(p => new RootCauseRow(p.RootCause, p.Problems, p.Score, p.Share, p.CumulativeShare, p.VitalFew)),
+    ];
+
     public static EngagementWorkbookData Engagement() => new()
     {
         Organisation = "Acme Retail",
@@ -73,32 +122,20 @@ internal static class WorkbookTestData
                 new RaciRow("Vision sprint", ["A", "R", "C"]),
                 new RaciRow("Close the loop within 48 hours", ["I", "A", "R"]),
             ]),
-        Kpis =
-        [
-            new("Net Promoter Score", "NPS", "points", "Higher is better", 40, "Advocacy", "Jane Doe", "Monthly", ["Voice of the customer"]),
-            new("Customer effort", "CES", null, "Higher is better", 5.5, null, null, "Quarterly", []),
-        ],
-        KpiMeasurements =
-        [
-            new("Net Promoter Score", new DateOnly(2025, 1, 31), 32.5, 40, "Below target"),
-            new("Net Promoter Score", new DateOnly(2025, 2, 28), 41.333333, 40, "On target"),
-            new("Customer effort", new DateOnly(2025, 3, 31), 5.25, 5.5, "Below target"),
-        ],
+        Kpis = Kpis,
+        KpiMeasurements = KpiMeasurements,
         Projects =
         [
-            new("Vision sprint", "CX strategy and leadership", "InProgress", "Jane Doe", new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30), "Write a one-page CX vision",
+            new("Vision sprint", "In progress", "CX strategy and leadership", "Jane Doe", new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30), false,
+                ["Net Promoter Score", "Customer effort"], "Write a one-page CX vision",
             [
                 new MilestoneRow("Draft vision", new DateOnly(2025, 4, 30), true),
                 new MilestoneRow("Board sign-off", new DateOnly(2025, 6, 15), false),
             ]),
-            new("Feedback tooling", null, "Proposed", null, null, null, null, []),
+            new("Feedback tooling", "Proposed", null, null, null, new DateOnly(2025, 3, 15), true, [], null, []),
         ],
-        CustomerGaps =
-        [
-            new("Slow complaint handling", 12, 0.5, 0.5, true),
-            new("Confusing invoices", 8, 1.0 / 3.0, 5.0 / 6.0, true),
-            new("Website outages", 4, 1.0 / 6.0, 1.0, false),
-        ],
+        CustomerGaps = CustomerGapRegister,
+        RootCauses = RootCausesOf(CustomerGapRegister),
     };
 
     public static IEnumerable<ResponseRow> Responses()

@@ -20,13 +20,9 @@ public sealed class CustomerGapService(IDbContextFactory<AppDbContext> contextFa
             .Where(o => o.Id == organisationId)
             .Select(o => new { o.Name, o.RootCauses, o.Version })
             .SingleAsync(cancellationToken);
-        var gaps = await db.CustomerGaps.AsNoTracking()
-            .Where(g => g.OrganisationId == organisationId)
-            .OrderByDescending(g => g.CreatedUtc).ThenByDescending(g => g.Id)
-            .Select(g => new CustomerGapView(g.Id, g.Title, g.Source, g.RootCause, g.Score, g.CreatedUtc, g.Version))
-            .ToListAsync(cancellationToken);
+        var gaps = await CustomerGapLoader.ListAsync(db, organisationId, cancellationToken);
         return new CustomerGapRegisterView(
-            organisationId, organisation.Name, access.Role, gaps, Pareto(gaps), organisation.RootCauses, organisation.Version);
+            organisationId, organisation.Name, access.Role, gaps, CustomerGapLoader.Pareto(gaps), organisation.RootCauses, organisation.Version);
     }
 
     /// <summary>The Pareto of the register's root causes alone.</summary>
@@ -178,9 +174,6 @@ public sealed class CustomerGapService(IDbContextFactory<AppDbContext> contextFa
         await db.SaveChangesAsync(cancellationToken);
         return await GetRegisterAsync(userId, organisationId, cancellationToken);
     }
-
-    private static IReadOnlyList<RootCauseShare> Pareto(IEnumerable<CustomerGapView> gaps) =>
-        GapRules.Pareto(gaps.Select(g => new CustomerGapScore(g.RootCause, g.Score)));
 
     private static void Apply(CustomerGap gap, CustomerGapRequest request, IReadOnlyList<string> rootCauses)
     {

@@ -21,20 +21,7 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Readers);
         var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var kpis = await db.Kpis.AsNoTracking()
-            .Where(k => k.OrganisationId == organisationId)
-            .OrderBy(k => k.Name)
-            .Select(k => new { Kpi = k, OwnerName = k.OwnerUser!.DisplayName })
-            .ToListAsync(cancellationToken);
-        // Every measurement of every KPI in one query, for the status, trend and chart of each.
-        var ids = kpis.Select(k => k.Kpi.Id).ToList();
-        var measurements = (await db.KpiMeasurements.AsNoTracking()
-                .Where(m => ids.Contains(m.KpiId))
-                .OrderBy(m => m.Date).ThenBy(m => m.Id)
-                .ToListAsync(cancellationToken))
-            .ToLookup(m => m.KpiId);
-        var today = Today();
-        var views = kpis.Select(k => View(k.Kpi, k.OwnerName, [.. measurements[k.Kpi.Id]], today)).ToList();
+        var views = await KpiLoader.ListAsync(db, organisationId, Today(), cancellationToken);
         var stages = JourneyStages();
         return new KpiListView(
             organisationId, name, access.Role, views, JourneyCoverage.Of(stages, views.Select(v => v.JourneyStage)), stages,
@@ -153,7 +140,7 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         errors.ThrowIfAny();
         db.KpiMeasurements.Add(measurement);
         await db.SaveChangesAsync(cancellationToken);
-        return MeasurementOf(measurement);
+        return KpiLoader.MeasurementOf(measurement);
     }
 
     /// <summary>
@@ -196,7 +183,7 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         Compute(measurement, kpi.Kind, RatingCounts.Of(scale, read.Ratings));
         db.KpiMeasurements.Add(measurement);
         await db.SaveChangesAsync(cancellationToken);
-        return MeasurementOf(measurement);
+        return KpiLoader.MeasurementOf(measurement);
     }
 
     /// <summary>Deletes a measurement entered by mistake. Owner and CX lead.</summary>
@@ -282,37 +269,12 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         _ => "",
     };
 
-    private async Task<KpiView> ReadAsync(AppDbContext db, int organisationId, int kpiId, CancellationToken cancellationToken)
-    {
-        var found = await db.Kpis.AsNoTracking()
-            .Where(k => k.Id == kpiId && k.OrganisationId == organisationId)
-            .Select(k => new { Kpi = k, OwnerName = k.OwnerUser!.DisplayName, Measurements = k.Measurements.OrderBy(m => m.Date).ThenBy(m => m.Id).ToList() })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"KPI {kpiId} was not found.");
-        return View(found.Kpi, found.OwnerName, found.Measurements, Today());
-    }
+    private async Task<KpiView> ReadAsync(AppDbContext db, int organisationId, int kpiId, CancellationToken cancellationToken) =>
+        await KpiLoader.ReadAsync(db, organisationId, kpiId, Today(), cancellationToken);
 
     private static async Task<Kpi> FindAsync(AppDbContext db, int organisationId, int kpiId, CancellationToken cancellationToken) =>
         await db.Kpis.SingleOrDefaultAsync(k => k.Id == kpiId && k.OrganisationId == organisationId, cancellationToken)
         ?? throw new NotFoundException($"KPI {kpiId} was not found.");
-
-    private static KpiView View(Kpi kpi, string? ownerName, IReadOnlyList<KpiMeasurement> measurements, DateOnly today)
-    {
-        var (previous, latest) = KpiAnalysis.LatestTwo(measurements.Select(m => new MeasurementPoint(m.Date, m.Value, m.MarginOfError)));
-        var latestRow = measurements.Where(m => latest is not null && m.Date == latest.Date).MaxBy(m => m.Id);
-        var due = KpiAnalysis.Due(latest?.Date, DateOnly.FromDateTime(kpi.CreatedUtc), kpi.Frequency, today);
-        return new KpiView(
-            kpi.Id, kpi.Name, kpi.Kind, kpi.Unit, kpi.Direction, kpi.Target, kpi.JourneyStage, kpi.Frequency, kpi.DimensionIds, kpi.OwnerUserId,
-            kpi.OwnerUserId is null ? null : ownerName,
-            latestRow is null ? null : MeasurementOf(latestRow),
-            KpiAnalysis.Status(latest?.Value, kpi.Target, kpi.Direction),
-            KpiAnalysis.Trend(previous, latest, kpi.Direction),
-            due.NextDue, due.Overdue, kpi.Version,
-            [.. measurements.Select(MeasurementOf)]);
-    }
-
-    private static MeasurementView MeasurementOf(KpiMeasurement m) =>
-        new(m.Id, m.Date, m.Value, m.N, m.MarginOfError, m.N is { } n && n < KpiFormulas.SmallSampleBelow, m.Source, m.Note);
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

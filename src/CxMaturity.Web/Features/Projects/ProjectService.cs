@@ -139,7 +139,7 @@ public sealed class ProjectService(
             p.Version,
             p.OwnerUserId,
             p.OwnerUserId is null ? null : project.OwnerName,
-            [.. project.Milestones.Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.Done, !m.Done && m.DueOn < today))],
+            [.. project.Milestones.Select(m => ProjectLoader.MilestoneOf(m, today))],
             [.. project.Kpis.OrderBy(k => k.Name, StringComparer.CurrentCultureIgnoreCase)],
             ProjectRules.IsLate(p.Status, p.DueOn, today));
     }
@@ -317,17 +317,13 @@ public sealed class ProjectService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Readers);
-        return await ListOfAsync(db, organisationId, cancellationToken);
-    }
-
-    /// <summary>An organisation's projects, newest first, on the caller's context and without an access check: for the workbooks.</summary>
-    internal static async Task<IReadOnlyList<ProjectSummaryView>> ListOfAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken) =>
-        await db.Projects.AsNoTracking()
+        return await db.Projects.AsNoTracking()
             .Where(p => p.OrganisationId == organisationId)
             .OrderByDescending(p => p.CreatedUtc).ThenByDescending(p => p.Id)
             .Select(p => new ProjectSummaryView(
                 p.Id, p.Title, p.Status, p.DimensionId, p.Owner, p.DueOn, p.RoundId, p.InitiativeId, p.CreatedUtc))
             .ToListAsync(cancellationToken);
+    }
 
     // A record of an organisation the caller is not in is not found, with the record's own message.
     private static async Task<OrganisationAccessView> RequireReaderAsync(

@@ -87,3 +87,23 @@ public sealed record ProjectSummaryView(
     int? RoundId,
     string? InitiativeId,
     DateTime CreatedUtc);
+
+/// <summary>
+/// A project in full, for the engagement workbook: <paramref name="OwnerName"/> is the owning member's name, or the
+/// owner as written when no member owns it; <paramref name="RoundName"/> and <paramref name="InitiativeId"/> name the
+/// roadmap item it came from, if any; milestones in order, linked KPIs by name.
+/// </summary>
+public sealed record ProjectDetailView(
+    int Id,
+    string Title,
+    ProjectStatus Status,
+    string? DimensionId,
+    string? OwnerName,
+    DateOnly? StartOn,
+    DateOnly? DueOn,
+    bool Late,
+    int? RoundId,
+    string? RoundName,
+    string? InitiativeId,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<ProjectKpiView> Kpis);

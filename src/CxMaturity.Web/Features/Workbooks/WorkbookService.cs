@@ -6,6 +6,8 @@ using CxMaturity.Assessment.Workbooks;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Access;
 using CxMaturity.Web.Features.Common;
+using CxMaturity.Web.Features.CustomerGaps;
+using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Respondents;
@@ -17,8 +19,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CxMaturity.Web.Features.Workbooks;
 
 /// <summary>
-/// The Excel workbooks: the engagement workbook of a round (this file) and the questionnaire workbook
-/// for answering offline, with its import (WorkbookService.Questionnaires.cs). Every method takes the acting user's
+/// The Excel workbooks: the engagement workbook of a round (this file, its governance sheets in
+/// WorkbookService.Governance.cs) and the questionnaire workbook for answering offline, with its import
+/// (WorkbookService.Questionnaires.cs). Every method takes the acting user's
 /// id first and checks their role in the organisation owning the round; building or reading a workbook waits for a
 /// slot of the <see cref="ExportLimiter"/>.
 /// </summary>
@@ -67,7 +70,8 @@ public sealed partial class WorkbookService(
     }
 
     /// <summary>
-    /// What the engagement workbook of a round shows, from its final results, roadmap and projects. Used by
+    /// What the engagement workbook of a round shows: its final results and roadmap, and the organisation's KPIs,
+    /// projects and customer gaps as they stand today. Used by
     /// <see cref="ExportEngagementAsync"/>; the caller's access is already checked on <paramref name="db"/>.
     /// </summary>
     private async Task<(EngagementWorkbookData Data, bool Anonymous)> EngagementDataAsync(
@@ -81,7 +85,13 @@ public sealed partial class WorkbookService(
         var snapshot = await roadmaps.LoadAsync(db, roundId, role, trackStates: false, cancellationToken);
         var round = snapshot.Scored.Round;
         var roadmap = snapshot.View();
-        var projectList = await ProjectService.ListOfAsync(db, round.OrganisationId, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        // The organisation's governance, a few commands per table however much of it there is.
+        var kpis = await KpiLoader.ListAsync(db, round.OrganisationId, today, cancellationToken);
+        var projects = await ProjectLoader.ListAsync(db, round.OrganisationId, today, cancellationToken);
+        var gaps = await CustomerGapLoader.ListAsync(db, round.OrganisationId, cancellationToken);
+        var pareto = CustomerGapLoader.Pareto(gaps);
 
         var model = snapshot.Scored.Model;
         var result = snapshot.Scored.Result;
@@ -100,7 +110,7 @@ public sealed partial class WorkbookService(
             ModelTitle = model.Title,
             OpensOn = round.OpensOn,
             ClosesOn = round.ClosesOn,
-            GeneratedAtUtc = time.GetUtcNow().UtcDateTime,
+            GeneratedAtUtc = now,
             RespondentsSubmitted = result.RespondentsCounted,
             RespondentsInvited = snapshot.Scored.Respondents.Count,
             OverallScore = result.Overall,
@@ -131,8 +141,13 @@ public sealed partial class WorkbookService(
                         x.Figures?.NotApplicableCount ?? 0)),
             ],
             Responses = await ResponsesAsync(db, roundId, model, dimensions, includeComments, cancellationToken),
-            Roadmap = RoadmapRows(roadmap, projectList),
-            Projects = ProjectRows(model, roadmap, projectList),
+            Roadmap = RoadmapRows(roadmap, projects),
+            // Raci stays empty: the workbook does not read the organisation's RACI matrix yet.
+            Kpis = KpiRows(model, kpis),
+            KpiMeasurements = [.. kpis.SelectMany(k => k.Measurements.Select(m => MeasurementRow(k.Name, m)))],
+            Projects = ProjectRows(model, roadmap, projects),
+            CustomerGaps = CustomerGapRows(gaps, pareto),
+            RootCauses = [.. pareto.Select(p => new RootCauseRow(p.RootCause, p.Problems, p.Score, p.Share, p.CumulativeShare, p.VitalFew))],
         }, round.Settings.Anonymous);
     }
 
@@ -209,9 +224,9 @@ public sealed partial class WorkbookService(
         return rows;
     }
 
-    private static List<RoadmapRow> RoadmapRows(RoadmapView roadmap, IReadOnlyList<ProjectSummaryView> projectList)
+    private static List<RoadmapRow> RoadmapRows(RoadmapView roadmap, IReadOnlyList<ProjectDetailView> projects)
     {
-        var projectTitles = projectList.ToDictionary(p => p.Id, p => p.Title);
+        var projectTitles = projects.ToDictionary(p => p.Id, p => p.Title);
         return
         [
             .. roadmap.Items.Select((item, index) => new RoadmapRow(
@@ -230,26 +245,8 @@ public sealed partial class WorkbookService(
         ];
     }
 
-    private static List<ProjectRow> ProjectRows(MaturityModel model, RoadmapView roadmap, IReadOnlyList<ProjectSummaryView> projectList) =>
-    [
-        .. projectList
-            .OrderBy(p => p.DueOn ?? DateOnly.MaxValue).ThenBy(p => p.Title, StringComparer.CurrentCulture)
-            .Select(p => new ProjectRow(
-                p.Title,
-                p.DimensionId is { } dimensionId ? model.FindDimension(dimensionId)?.Title ?? dimensionId : null,
-                p.Status.DisplayName(),
-                p.Owner,
-                null,
-                p.DueOn,
-                p.RoundId == roadmap.RoundId && p.InitiativeId is { } initiativeId
-                    ? roadmap.FindItem(initiativeId)?.Title ?? initiativeId
-                    : p.InitiativeId,
-                [])),
-    ];
-
     private static string? StageName(MaturityModel model, int? level) =>
         level is { } l ? model.Stages.FirstOrDefault(s => s.Level == l)?.Name : null;
-
 
     /// <summary>
     /// Runs a workbook writer (synchronous, CPU-bound) off the caller's thread, so that a page stays responsive,

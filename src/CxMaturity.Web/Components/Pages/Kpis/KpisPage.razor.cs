@@ -149,14 +149,6 @@ public sealed partial class KpisPage
     internal static string Format(double value, int decimals) =>
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static string StatusText(KpiStatus status) => status switch
-    {
-        KpiStatus.Met => "Target met",
-        KpiStatus.NotMet => "Target not met",
-        KpiStatus.NotMeasured => "Not measured",
-        _ => "No target",
-    };
-
     private static string StatusClass(KpiStatus status) => status switch
     {
         KpiStatus.Met => "cx-flag cx-flag--success",
