@@ -13,21 +13,49 @@ namespace CxMaturity.Web.Data;
 /// </summary>
 internal static class AnswerRows
 {
-    /// <summary>Inserts or replaces the answers, each a (question, level or null for Not applicable, comment, evidence).</summary>
+    /// <summary>Who the audit lines of an answer save name: the organisation, the actor (none in an anonymous round), the respondent in words.</summary>
+    public sealed record AnswerAudit(int OrganisationId, string? UserId, string Respondent);
+
+    /// <summary>
+    /// Inserts or replaces the answers, each a (question, level or null for Not applicable, comment, evidence); with
+    /// <paramref name="audit"/>, the same command first writes an audit line per answer with the level it had (none when
+    /// it was not answered yet), so that the answer and its audit line are one statement batch, one round trip.
+    /// </summary>
     public static Task<int> UpsertAnswersAsync(
         AppDbContext db,
         int respondentId,
         IReadOnlyList<(string QuestionId, int? Level, string? Comment, string? Evidence)> answers,
         DateTime updatedUtc,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AnswerAudit? audit = null)
     {
         if (answers.Count == 0)
         {
             return Task.FromResult(0);
         }
 
-        var sql = new StringBuilder("""INSERT INTO "Answers" ("RespondentId", "QuestionId", "Level", "Comment", "Evidence", "UpdatedUtc") VALUES """);
-        var parameters = new List<object?>(answers.Count * 6);
+        var sql = new StringBuilder();
+        var parameters = new List<object?>(answers.Count * 12);
+        if (audit is not null)
+        {
+            sql.Append("""INSERT INTO "AuditEntries" ("OrganisationId", "AtUtc", "UserId", "Area", "Subject", "Action", "Before", "After") """);
+            for (var i = 0; i < answers.Count; i++)
+            {
+                var p = parameters.Count;
+                var (questionId, level, _, _) = answers[i];
+                sql.Append(CultureInfo.InvariantCulture, $$"""
+                    {{(i == 0 ? "" : " UNION ALL ")}}SELECT {{{p}}}, {{{p + 1}}}, {{{p + 2}}}, 'Answer', {{{p + 3}}}, 'answered',
+                    (SELECT CASE WHEN a."Level" IS NULL THEN 'N/A' ELSE CAST(a."Level" AS TEXT) END FROM "Answers" AS a WHERE a."RespondentId" = {{{p + 4}}} AND a."QuestionId" = {{{p + 5}}}),
+                    {{{p + 6}}}
+                    """);
+                parameters.AddRange([audit.OrganisationId, updatedUtc, audit.UserId, $"{audit.Respondent} · {questionId}", respondentId, questionId,
+                    level?.ToString(CultureInfo.InvariantCulture) ?? "N/A"]);
+            }
+
+            sql.Append(";\n");
+        }
+
+        sql.Append("""INSERT INTO "Answers" ("RespondentId", "QuestionId", "Level", "Comment", "Evidence", "UpdatedUtc") VALUES """);
         for (var i = 0; i < answers.Count; i++)
         {
             var p = parameters.Count;

@@ -46,6 +46,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<RaciAssignment> RaciAssignments => Set<RaciAssignment>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The user this context acts for, set by the access check (OrganisationAccess) so that the audit lines written
+    /// with a change name who made it.
+    /// </summary>
+    public string? ActingUserId { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenewVersions();
@@ -86,6 +94,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     private void RenewVersions()
     {
+        // The audit log is append-only: no code path may change or remove a line (the database refuses too).
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: its lines cannot be changed or removed.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

@@ -41,6 +41,7 @@ public static class FeatureExtensions
         services.AddScoped<KpiService>();
         services.AddScoped<CustomerGapService>();
         services.AddScoped<RaciService>();
+        services.AddScoped<CxMaturity.Web.Features.AuditLog.AuditLogService>();
         services.AddScoped<CxMaturity.Web.Features.MyWork.MyWorkService>();
         services.AddMemoryCache();
         services.AddSingleton<Components.Shared.PrerenderHandOff>();

@@ -198,6 +198,50 @@ namespace CxMaturity.Web.Data.Migrations
                     b.ToTable("AssessmentRounds", (string)null);
                 });
 
+            modelBuilder.Entity("CxMaturity.Web.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("CxMaturity.Web.Data.CustomerGap", b =>
                 {
                     b.Property<int>("Id")
@@ -1079,6 +1123,15 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Navigation("ModelVersion");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CxMaturity.Web.Data.AuditEntry", b =>
+                {
+                    b.HasOne("CxMaturity.Web.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CxMaturity.Web.Data.CustomerGap", b =>

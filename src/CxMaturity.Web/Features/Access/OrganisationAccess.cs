@@ -60,6 +60,7 @@ public sealed class OrganisationAccess(IDbContextFactory<AppDbContext> contextFa
     {
         var role = await FindRoleAsync(db, userId, organisationId)
             ?? throw new NotFoundException($"Organisation {organisationId} was not found.");
+        db.ActingUserId = userId;
         return Check(new OrganisationAccessView(organisationId, userId, role), allowed);
     }
 
@@ -86,6 +87,7 @@ public sealed class OrganisationAccess(IDbContextFactory<AppDbContext> contextFa
             throw new NotFoundException($"Assessment round {roundId} was not found.");
         }
 
+        db.ActingUserId = userId;
         return Check(new OrganisationAccessView(found.OrganisationId, userId, role), allowed);
     }
 

@@ -46,6 +46,7 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         var kpi = new Kpi { OrganisationId = organisationId, CreatedUtc = time.GetUtcNow().UtcDateTime };
         await ApplyAsync(db, organisationId, kpi, request, cancellationToken);
         db.Kpis.Add(kpi);
+        Audit.Record(db, organisationId, kpi.CreatedUtc, "KPI", $"KPI “{kpi.Name}”", "created", after: Describe(kpi));
         await db.SaveChangesAsync(cancellationToken);
         return await ReadAsync(db, organisationId, kpi.Id, cancellationToken);
     }
@@ -64,7 +65,9 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         }
 
         db.Entry(kpi).Property(k => k.Version).OriginalValue = expectedVersion;
+        var before = Describe(kpi);
         await ApplyAsync(db, organisationId, kpi, request, cancellationToken);
+        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "KPI", $"KPI “{kpi.Name}”", "changed", before, Describe(kpi));
         await db.SaveChangesAsync(cancellationToken);
         return await ReadAsync(db, organisationId, kpiId, cancellationToken);
     }
@@ -74,7 +77,9 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
-        db.Kpis.Remove(await FindAsync(db, organisationId, kpiId, cancellationToken));
+        var kpi = await FindAsync(db, organisationId, kpiId, cancellationToken);
+        db.Kpis.Remove(kpi);
+        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "KPI", $"KPI “{kpi.Name}”", "deleted", Describe(kpi));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -139,6 +144,7 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
 
         errors.ThrowIfAny();
         db.KpiMeasurements.Add(measurement);
+        Audit.Record(db, organisationId, measurement.CreatedUtc, "Measurement", $"KPI “{kpi.Name}” on {measurement.Date:yyyy-MM-dd}", "recorded", after: Describe(measurement));
         await db.SaveChangesAsync(cancellationToken);
         return KpiLoader.MeasurementOf(measurement);
     }
@@ -182,6 +188,7 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         errors.ThrowIfAny();
         Compute(measurement, kpi.Kind, RatingCounts.Of(scale, read.Ratings));
         db.KpiMeasurements.Add(measurement);
+        Audit.Record(db, organisationId, measurement.CreatedUtc, "Measurement", $"KPI “{kpi.Name}” on {measurement.Date:yyyy-MM-dd}", "recorded", after: Describe(measurement));
         await db.SaveChangesAsync(cancellationToken);
         return KpiLoader.MeasurementOf(measurement);
     }
@@ -191,14 +198,22 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
-        var deleted = await db.KpiMeasurements
-            .Where(m => m.Id == measurementId && m.KpiId == kpiId && m.Kpi!.OrganisationId == organisationId)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
-        {
-            throw new NotFoundException($"Measurement {measurementId} was not found.");
-        }
+        var measurement = await db.KpiMeasurements.Include(m => m.Kpi)
+            .SingleOrDefaultAsync(m => m.Id == measurementId && m.KpiId == kpiId && m.Kpi!.OrganisationId == organisationId, cancellationToken)
+            ?? throw new NotFoundException($"Measurement {measurementId} was not found.");
+        db.KpiMeasurements.Remove(measurement);
+        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "Measurement", $"KPI “{measurement.Kpi!.Name}” on {measurement.Date:yyyy-MM-dd}", "deleted", Describe(measurement));
+        await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static string Describe(Kpi k) =>
+        $"{k.Name} · {Labels.Kind(k.Kind)} · {k.Direction} · target {k.Target?.ToString(CultureInfo.InvariantCulture) ?? "none"} {k.Unit} · {k.Frequency}" +
+        $"{(k.JourneyStage is null ? "" : $" · {k.JourneyStage}")}{(k.DimensionIds.Count == 0 ? "" : $" · dimensions {string.Join(", ", k.DimensionIds)}")}";
+
+    private static string Describe(KpiMeasurement m) =>
+        m.Value.ToString("0.##", CultureInfo.InvariantCulture)
+        + (m.N is { } n ? $" ± {m.MarginOfError!.Value.ToString("0.##", CultureInfo.InvariantCulture)} (n = {n})" : "")
+        + (m.Source.Length > 0 ? $" · {m.Source}" : "");
 
     private static void Compute(KpiMeasurement measurement, KpiKind kind, RatingCounts counts)
     {

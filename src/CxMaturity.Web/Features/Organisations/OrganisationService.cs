@@ -187,6 +187,7 @@ public sealed class OrganisationService(
             Role = role,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         });
+        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "Membership", $"Member {user.Email}", "added", after: role.DisplayName());
         await db.SaveChangesAsync(cancellationToken);
         return new MemberView(user.Id, user.Email ?? "", user.DisplayName, role);
     }
@@ -219,6 +220,8 @@ public sealed class OrganisationService(
                     : (Guid?)null;
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await ClaimOwnersAsync(db, organisationId, owners, cancellationToken);
+                Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "Membership", $"Member {membership.User!.Email}", "role changed",
+                    membership.Role.DisplayName(), role.DisplayName());
                 membership.Role = role;
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -252,6 +255,8 @@ public sealed class OrganisationService(
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await ClaimOwnersAsync(db, organisationId, owners, cancellationToken);
                 db.Memberships.Remove(membership);
+                Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "Membership", $"Member {membership.User?.Email ?? membership.UserId}", "removed",
+                    membership.Role.DisplayName());
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return;

@@ -183,6 +183,7 @@ public sealed class ProjectService(
         var project = new Project { OrganisationId = organisationId, Status = ProjectStatus.Proposed, CreatedUtc = time.GetUtcNow().UtcDateTime };
         await ApplyAsync(db, project, request, cancellationToken);
         db.Projects.Add(project);
+        Audit.Record(db, organisationId, project.CreatedUtc, "Project", $"Project “{project.Title}”", "created", after: $"Status: {ProjectRules.Label(project.Status)}");
         await db.SaveChangesAsync(cancellationToken);
         return (await ViewAsync(db, project.Id, access.Role, cancellationToken))!;
     }
@@ -207,7 +208,15 @@ public sealed class ProjectService(
         }
 
         db.Entry(project).Property(p => p.Version).OriginalValue = expectedVersion;
+        var before = Fields(project);
         await ApplyAsync(db, project, request, cancellationToken);
+        var (from, to) = Audit.Changes([.. before.Zip(Fields(project), (b, a) => (b.Field, b.Value, a.Value))]);
+        if (from is not null)
+        {
+            Audit.Record(db, project.OrganisationId, time.GetUtcNow().UtcDateTime, "Project", $"Project “{project.Title}”",
+                before[1].Value != project.Status.ToString() ? "status changed" : "changed", from, to);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (await ViewAsync(db, projectId, access.Role, cancellationToken))!;
     }
@@ -220,12 +229,29 @@ public sealed class ProjectService(
         await RequireReaderAsync(db, userId, organisationId, $"Project {projectId} was not found.");
         await OrganisationAccess.RequireAsync(db, userId, organisationId!.Value, OrganisationRoles.Managers);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var title = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).SingleAsync(cancellationToken);
+        Audit.Record(db, organisationId.Value, time.GetUtcNow().UtcDateTime, "Project", $"Project “{title}”", "deleted");
+        await db.SaveChangesAsync(cancellationToken);
         // The item keeps its status; its version moves so that a roadmap page still showing the link reloads it.
         await db.RoadmapItemStates.Where(s => s.ProjectId == projectId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.ProjectId, (int?)null).SetProperty(s => s.Version, Guid.NewGuid()), cancellationToken);
         await db.Projects.Where(p => p.Id == projectId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    // What the audit log compares before and after an edit.
+    private static List<(string Field, string? Value)> Fields(Project p) =>
+    [
+        ("Title", p.Title),
+        ("Status", p.Status.ToString()),
+        ("Owner", p.OwnerUserId ?? p.Owner),
+        ("Dimension", p.DimensionId),
+        ("Start", p.StartOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        ("Due", p.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        ("Description", p.DescriptionMarkdown),
+        ("Milestones", string.Join("; ", p.Milestones.Select(m => $"{m.Title}{(m.Done ? " (done)" : "")}"))),
+        ("KPIs", string.Join(", ", p.Kpis.Select(k => k.KpiId))),
+    ];
 
     private async Task ApplyAsync(AppDbContext db, Project project, ProjectRequest request, CancellationToken cancellationToken)
     {

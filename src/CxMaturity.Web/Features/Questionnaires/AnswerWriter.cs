@@ -31,7 +31,9 @@ internal static class AnswerWriter
         RoundStatus RoundStatus,
         MaturityModel Model,
         IReadOnlyList<string> DimensionsInScope,
-        IReadOnlyCollection<string> AnsweredBefore);
+        IReadOnlyCollection<string> AnsweredBefore,
+        int OrganisationId,
+        bool Anonymous);
 
     /// <exception cref="ValidationException">Keys such as <c>answers[3].level</c>, <c>answers[0].questionId</c>, <c>importance.voc</c>.</exception>
     /// <exception cref="ConflictException">The round is not open, or the respondent submitted and overwriting is not allowed.</exception>
@@ -92,12 +94,19 @@ internal static class AnswerWriter
             await db.Answers.Where(a => a.RespondentId == respondent.Id).ExecuteDeleteAsync(cancellationToken);
         }
 
+        // Each answer is audited in the same statement that writes it, from the level it had: in an anonymous round
+        // without the respondent's name or account (RULES.md §5.14).
+        var audit = new AnswerRows.AnswerAudit(
+            target.OrganisationId,
+            target.Anonymous ? null : db.ActingUserId ?? respondent.UserId,
+            target.Anonymous ? $"Round {respondent.RoundId}, anonymous respondent" : $"{respondent.Name} (round {respondent.RoundId})");
         await AnswerRows.UpsertAnswersAsync(
             db,
             respondent.Id,
             [.. answers.Select(a => (a.QuestionId, a.Level, Clean(a.Comment), Clean(a.Evidence)))],
             now,
-            cancellationToken);
+            cancellationToken,
+            audit);
         if (importance is { Count: > 0 })
         {
             await AnswerRows.UpsertImportanceAsync(db, respondent.Id, importance, cancellationToken);

@@ -73,7 +73,8 @@ public sealed class QuestionnaireService(
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var resolved = await ResolveAsync(db, who, track: true, cancellationToken);
             var model = await models.LoadAsync(resolved.ModelVersionId, cancellationToken);
-            var target = new AnswerWriter.Target(resolved.Respondent, resolved.RoundStatus, model, resolved.DimensionsInScope, resolved.Answered);
+            var target = new AnswerWriter.Target(
+                resolved.Respondent, resolved.RoundStatus, model, resolved.DimensionsInScope, resolved.Answered, resolved.OrganisationId, resolved.Anonymous);
             try
             {
                 return await AnswerWriter.WriteAsync(
@@ -188,7 +189,8 @@ public sealed class QuestionnaireService(
                     // One text value rather than a collection: a collection would return a row per answer.
                     string.Join(AnsweredSeparator, r.Answers.Select(a => a.QuestionId)),
                     0,
-                    false,
+                    r.Round.Anonymous,
+                    r.Round.OrganisationId,
                     db.Memberships
                         .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
                         .Select(m => (OrganisationRole?)m.Role)
@@ -214,6 +216,7 @@ public sealed class QuestionnaireService(
                     "",
                     r.Round.MinimumGroupSize,
                     r.Round.Anonymous,
+                    r.Round.OrganisationId,
                     db.Memberships
                         .Where(m => hash == null && m.OrganisationId == r.Round.OrganisationId && m.UserId == userId)
                         .Select(m => (OrganisationRole?)m.Role)
@@ -234,6 +237,7 @@ public sealed class QuestionnaireService(
         string AnsweredQuestionIds,
         int MinimumGroupSize,
         bool Anonymous,
+        int OrganisationId,
         OrganisationRole? Role)
     {
         /// <summary>The questions the respondent has answered (saving only).</summary>

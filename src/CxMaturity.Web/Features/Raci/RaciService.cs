@@ -78,8 +78,17 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
             throw new ConcurrencyConflictException("Someone else saved the RACI matrix since you opened it. Reload to see their change.");
         }
 
+        var before = await db.RaciAssignments.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync(cancellationToken);
         await db.RaciAssignments.Where(a => a.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
         db.RaciAssignments.AddRange(assignments);
+        string Letters(IEnumerable<RaciAssignment> rows) => string.Join('\n', rows
+            .GroupBy(a => a.RowKey).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.OrderBy(a => a.RoleId).Select(a => $"{roles[a.RoleId]} {a.Letter}"))}"));
+        var (from, to) = Audit.Changes(("Matrix", Letters(before.Where(a => roles.ContainsKey(a.RoleId))), Letters(assignments)));
+        if (from is not null)
+        {
+            Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", "RACI matrix", "changed", from, to);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await ReadAsync(db, access, cancellationToken);
@@ -100,6 +109,7 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         var role = new GovernanceRole { OrganisationId = organisationId, Position = existing.Count == 0 ? 0 : existing.Max(r => r.Position) + 1 };
         await ApplyAsync(db, role, request, existing.Select(r => r.Name), cancellationToken);
         db.GovernanceRoles.Add(role);
+        Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", $"Role “{role.Name}”", "created");
         await db.SaveChangesAsync(cancellationToken);
         return (await RolesAsync(db, organisationId, cancellationToken)).Single(r => r.Id == role.Id);
     }
@@ -119,7 +129,14 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
 
         db.Entry(role).Property(r => r.Version).OriginalValue = expectedVersion;
         var others = await db.GovernanceRoles.Where(r => r.OrganisationId == organisationId && r.Id != roleId).Select(r => r.Name).ToListAsync(cancellationToken);
+        var before = (role.Name, role.HolderUserId ?? role.HolderName, role.Responsibilities);
         await ApplyAsync(db, role, request, others, cancellationToken);
+        var (from, to) = Audit.Changes(("Name", before.Name, role.Name), ("Held by", before.Item2, role.HolderUserId ?? role.HolderName), ("Responsibilities", before.Responsibilities, role.Responsibilities));
+        if (from is not null)
+        {
+            Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", $"Role “{role.Name}”", "changed", from, to);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (await RolesAsync(db, organisationId, cancellationToken)).Single(r => r.Id == roleId);
     }
@@ -141,6 +158,7 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         }
 
         db.GovernanceRoles.Remove(role);
+        Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", $"Role “{role.Name}”", "deleted");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -73,6 +73,7 @@ public sealed class RoadmapService(
         }
 
         var inserting = state is null;
+        var was = (Status: item.Status.ToString(), Lane: item.Horizon.ToString(), Owner: state?.Owner, Notes: state?.Notes);
         state ??= db.RoadmapItemStates.Add(new RoadmapItemState { RoundId = roundId, InitiativeId = item.InitiativeId }).Entity;
         // Choosing the computed lane is no move: the item then follows RULES.md §6.6 when targets change.
         state.Edit(
@@ -82,6 +83,14 @@ public sealed class RoadmapService(
             owner,
             notes,
             time.GetUtcNow().UtcDateTime);
+        var (from, to) = Audit.Changes(
+            ("Status", was.Status, update.Status.ToString()), ("Lane", was.Lane, (update.Horizon ?? item.ComputedHorizon).ToString()),
+            ("Owner", was.Owner, owner), ("Notes", was.Notes, notes));
+        if (from is not null)
+        {
+            Audit.Record(db, access.OrganisationId, time.GetUtcNow().UtcDateTime, "Roadmap", $"Roadmap item “{item.Title}” ({snapshot.Scored.Round.Name})", "changed", from, to);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -140,6 +149,13 @@ public sealed class RoadmapService(
 
             await db.RoundTargets.Where(t => t.RoundId == roundId).ExecuteDeleteAsync(cancellationToken);
             db.RoundTargets.AddRange(targets.Select(t => new RoundTarget { RoundId = roundId, DimensionId = t.Key, Stage = t.Value }));
+            static string Shown(IEnumerable<KeyValuePair<string, int>> stages) =>
+                string.Join(", ", stages.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key} {t.Value}"));
+            var (from, to) = Audit.Changes(("Targets", Shown(scored.Round.ExplicitTargets), Shown(targets)));
+            if (from is not null)
+            {
+                Audit.Record(db, access.OrganisationId, time.GetUtcNow().UtcDateTime, "Targets", $"Targets of {scored.Round.Name}", "changed", from, to);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

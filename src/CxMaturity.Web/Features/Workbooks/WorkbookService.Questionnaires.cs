@@ -191,7 +191,7 @@ public sealed partial class WorkbookService
         {
             progress = await AnswerWriter.WriteAsync(
                 db,
-                new AnswerWriter.Target(respondent, round.Status, model, round.DimensionsInScope, []),
+                new AnswerWriter.Target(respondent, round.Status, model, round.DimensionsInScope, [], round.OrganisationId, round.Settings.Anonymous),
                 answers,
                 importance: null,
                 AnswerWriteMode.Replace,

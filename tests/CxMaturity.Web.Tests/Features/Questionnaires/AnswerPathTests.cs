@@ -46,10 +46,11 @@ public sealed class AnswerPathTests : IAsyncLifetime
             newDimension = recording.Commands;
         }
 
-        // Reading the respondent (with the round and the caller's role), then the upsert.
+        // Reading the respondent (with the round and the caller's role), then the upsert, its audit line in the same command.
         Assert.Equal(2, sameDimension.Count);
         Assert.Contains(QuestionnaireService.ResolveTag, sameDimension[0], StringComparison.Ordinal);
-        Assert.StartsWith("INSERT INTO \"Answers\"", sameDimension[1].TrimStart(), StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO \"AuditEntries\"", sameDimension[1].TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO \"Answers\"", sameDimension[1], StringComparison.Ordinal);
         // A new dimension also moves the respondent's resume point: one UPDATE more.
         Assert.Equal(3, newDimension.Count);
         Assert.Contains("UPDATE \"Respondents\"", newDimension[2], StringComparison.Ordinal);
