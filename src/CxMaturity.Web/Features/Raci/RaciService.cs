@@ -200,13 +200,16 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
     /// The matrix's rows without letters: every project, then every accepted roadmap item of the organisation's rounds
     /// not yet a project. On the caller's context, no access check: for My work too.
     /// </summary>
-    internal async Task<List<RaciRowView>> RowsAsync(AppDbContext db, int organisationId, CancellationToken cancellationToken)
+    internal async Task<List<RaciRowView>> RowsAsync(
+        AppDbContext db, int organisationId, CancellationToken cancellationToken, IEnumerable<(int Id, string Title)>? knownProjects = null)
     {
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.OrganisationId == organisationId)
-            .OrderBy(p => p.Title)
-            .Select(p => new { p.Id, p.Title })
-            .ToListAsync(cancellationToken);
+        // A caller that has read the projects already (the workbook) passes them: the table is read once.
+        var projects = knownProjects?.OrderBy(p => p.Title, StringComparer.CurrentCulture).Select(p => new { p.Id, p.Title }).ToList()
+            ?? await db.Projects.AsNoTracking()
+                .Where(p => p.OrganisationId == organisationId)
+                .OrderBy(p => p.Title)
+                .Select(p => new { p.Id, p.Title })
+                .ToListAsync(cancellationToken);
         var items = await db.RoadmapItemStates.AsNoTracking()
             .Where(s => s.Status == RoadmapItemStatus.Accepted && s.ProjectId == null)
             .Join(db.Rounds.Where(r => r.OrganisationId == organisationId), s => s.RoundId, r => r.Id,

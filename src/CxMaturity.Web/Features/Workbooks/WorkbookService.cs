@@ -38,6 +38,7 @@ public sealed partial class WorkbookService(
     Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer,
     WorkbookSigningKey signingKey,
     ExportLimiter limiter,
+    Raci.RaciService raci,
     TimeProvider time)
 {
     private const string NotApplicableStage = "Not applicable";
@@ -92,6 +93,7 @@ public sealed partial class WorkbookService(
         var projects = await ProjectLoader.ListAsync(db, round.OrganisationId, today, cancellationToken);
         var gaps = await CustomerGapLoader.ListAsync(db, round.OrganisationId, cancellationToken);
         var pareto = CustomerGapLoader.Pareto(gaps);
+        var raciMatrix = await RaciMatrixAsync(db, round.OrganisationId, [.. projects.Select(p => (p.Id, p.Title))], cancellationToken);
 
         var model = snapshot.Scored.Model;
         var result = snapshot.Scored.Result;
@@ -142,13 +144,28 @@ public sealed partial class WorkbookService(
             ],
             Responses = await ResponsesAsync(db, roundId, model, dimensions, includeComments, cancellationToken),
             Roadmap = RoadmapRows(roadmap, projects),
-            // Raci stays empty: the workbook does not read the organisation's RACI matrix yet.
+            Raci = raciMatrix,
             Kpis = KpiRows(model, kpis),
             KpiMeasurements = [.. kpis.SelectMany(k => k.Measurements.Select(m => MeasurementRow(k.Name, m)))],
             Projects = ProjectRows(model, roadmap, projects),
             CustomerGaps = CustomerGapRows(gaps, pareto),
             RootCauses = [.. pareto.Select(p => new RootCauseRow(p.RootCause, p.Problems, p.Score, p.Share, p.CumulativeShare, p.VitalFew))],
         }, round.Settings.Anonymous);
+    }
+
+    // The organisation's RACI matrix as the RACI page shows it: a column per role, a row per project and accepted item.
+    private async Task<RaciMatrix> RaciMatrixAsync(
+        AppDbContext db, int organisationId, IReadOnlyList<(int Id, string Title)> projects, CancellationToken cancellationToken)
+    {
+        var roles = await Raci.RaciService.RolesAsync(db, organisationId, cancellationToken);
+        var letters = (await db.RaciAssignments.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync(cancellationToken))
+            .ToLookup(a => a.RowKey, StringComparer.Ordinal);
+        var rows = await raci.RowsAsync(db, organisationId, cancellationToken, projects);
+        return new RaciMatrix(
+            [.. roles.Select(r => r.Holder is null ? r.Name : $"{r.Name} ({r.Holder})")],
+            [.. rows.Select(row => new RaciRow(
+                row.Title,
+                [.. roles.Select(role => letters[row.Key].FirstOrDefault(a => a.RoleId == role.Id)?.Letter.ToString())]))]);
     }
 
     private static IEnumerable<DimensionStatisticsRow> DimensionStatistics(Dimension dimension, RoundResult result)

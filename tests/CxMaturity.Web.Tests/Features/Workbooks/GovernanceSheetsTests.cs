@@ -61,6 +61,15 @@ public sealed class GovernanceSheetsTests(CxWebApplicationFactory factory) : ICl
                 .ReadAsync<CustomerGapView>(HttpStatusCode.Created);
         }
 
+        // The RACI matrix: the sponsor (held by someone without an account) accountable, the CX lead responsible.
+        var raci = factory.GetService<CxMaturity.Web.Features.Raci.RaciService>();
+        var matrix = await raci.GetAsync(owner.Id, organisationId);
+        var sponsor = await raci.UpdateRoleAsync(owner.Id, organisationId, matrix.Roles[0].Id,
+            new CxMaturity.Web.Features.Raci.RoleRequest("Executive sponsor", HolderName: "Sam Okafor"), matrix.Roles[0].Version);
+        await raci.SaveAsync(owner.Id, organisationId, new CxMaturity.Web.Features.Raci.RaciRequest(
+            [new($"project:{refunds.Id}", new Dictionary<int, RaciLetter> { [sponsor.Id] = RaciLetter.A, [matrix.Roles[1].Id] = RaciLetter.R, [matrix.Roles[3].Id] = RaciLetter.I })]),
+            matrix.Version);
+
         using var workbook = new XLWorkbook(new MemoryStream(await api.DownloadAsync(EngagementUrl(round.Id))));
 
         // KPIs: 5 promoters and 2 detractors of 10 ratings, NPS 30 ± 48.41 (n 10, a small sample); up 5 on the 25 typed
@@ -122,8 +131,14 @@ public sealed class GovernanceSheetsTests(CxWebApplicationFactory factory) : ICl
             ],
             gaps.Table("tblCustomerGapRegister").DataRange.Rows().Select(r => Values(r, 4)));
 
-        // The workbook does not read the RACI matrix yet: the RACI sheet keeps its header and an empty row.
-        Assert.Equal("A4:A5", workbook.Worksheet("RACI").Table("tblRaci").RangeAddress.ToString());
+        // The RACI sheet: a column per role (with who holds it), a row per project, the letters as saved.
+        var raciTable = workbook.Worksheet("RACI").Table("tblRaci");
+        Assert.Equal(
+            ["Item", "Executive sponsor (Sam Okafor)", "CX lead", "Journey owner", "Data and insight lead", "Frontline champion"],
+            raciTable.HeadersRow().Cells().Select(c => c.GetString()));
+        var raciRows = raciTable.DataRange.Rows().ToDictionary(r => r.Cell(1).GetString(), r => Values(r, 6));
+        Assert.Equal([refunds.Title, "A", "R", "", "I", ""], raciRows[refunds.Title]);
+        Assert.Equal([written.Title, "", "", "", "", ""], raciRows[written.Title]);
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
