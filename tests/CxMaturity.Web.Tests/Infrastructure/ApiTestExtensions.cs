@@ -42,6 +42,22 @@ internal static class ApiTestExtensions
     public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PutAsJsonAsync(url, body, Json);
 
+    /// <summary>
+    /// PUTs targets with If-Match carrying the round's version as the caller can read it (an empty version when they
+    /// cannot read the round, so that access is what decides).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PutTargetsAsync(this HttpClient client, string targetsUrl, IReadOnlyDictionary<string, int> targets)
+    {
+        var roundUrl = targetsUrl[..targetsUrl.LastIndexOf("/targets", StringComparison.Ordinal)];
+        using var read = await client.GetAsync(roundUrl);
+        var version = read.IsSuccessStatusCode
+            ? JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetGuid()
+            : Guid.Empty;
+        var request = new HttpRequestMessage(HttpMethod.Put, targetsUrl) { Content = JsonContent.Create(targets, options: Json) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        return await client.SendAsync(request);
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PostAsJsonAsync(url, body, Json);
 

@@ -40,11 +40,12 @@ public static class RoadmapEndpoints
             .WithName("SetAssessmentTargets")
             .WithSummary(
                 "Replaces the round's targets: { \"<dimensionId>\": stage 1..5, … }. A dimension left out gets the " +
-                "default target. Owner and CX lead. Send If-Match with the round's version to detect concurrent edits. " +
+                "default target. Owner and CX lead. Requires If-Match with the round's version as GET returns it: 428 without, 409 when stale. " +
                 "Answers with the targets as saved and the roadmap items they added and dropped.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         return api;
@@ -82,21 +83,7 @@ public static class RoadmapEndpoints
         RoadmapService service,
         CancellationToken cancellationToken)
     {
-        var saved = await service.SetTargetsAsync(ApiUser.IdOf(user), id, body, ExpectedVersion(request), cancellationToken);
+        var saved = await service.SetTargetsAsync(ApiUser.IdOf(user), id, body, IfMatch.Required(request, "round"), cancellationToken);
         return TypedResults.Ok(TargetsSavedDto.From(saved));
-    }
-
-    // If-Match: "<version>" (the round's version from GET) makes a concurrent change a 409 instead of an overwrite.
-    private static Guid? ExpectedVersion(HttpRequest request)
-    {
-        var header = request.Headers[HeaderNames.IfMatch].ToString();
-        if (header.Length == 0 || header == "*")
-        {
-            return null;
-        }
-
-        return Guid.TryParse(header.Trim().Trim('"'), CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw ValidationException.For("If-Match", "If-Match must be the round's version, as GET returns it.");
     }
 }

@@ -33,7 +33,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
             await intruder.GetAsync($"/api/v1/organisations/{b.OrganisationId}"),
             await intruder.PostJsonAsync($"/api/v1/organisations/{b.OrganisationId}/assessments", new CreateRoundRequest(CxWebApplicationFactory.ModelId, "Mine now")),
             await intruder.GetAsync(round),
-            await intruder.PutJsonAsync($"{round}/targets", new Dictionary<string, int> { ["strategy"] = 5 }),
+            await intruder.PutTargetsAsync($"{round}/targets", new Dictionary<string, int> { ["strategy"] = 5 }),
             await intruder.PostJsonAsync($"{round}/respondents", new AddRespondentDto("Mallory", "mallory@test.local", "Executive")),
             await intruder.GetAsync(ApiTestExtensions.AnswersUrl(b.Round.Id, b.RespondentId)),
             await intruder.PutAnswersAsync(b.Round.Id, b.InProgressRespondentId, [new AnswerDto("strategy.vision", 1)], submit: true),
@@ -97,7 +97,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         Assert.Equal(1, read.RespondentCounts.Submitted);
         Assert.Equal(1, (await (await client.GetAsync($"{round}/results")).ReadAsync<ResultsDto>()).RespondentsCounted);
 
-        await (await client.PutJsonAsync($"{round}/targets", new Dictionary<string, int> { ["strategy"] = 5 })).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PutTargetsAsync($"{round}/targets", new Dictionary<string, int> { ["strategy"] = 5 })).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PostJsonAsync($"{round}/respondents", new AddRespondentDto("Eve", "eve@test.local", "Executive"))).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await client.GetAsync($"{round}/results?preview=true")).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PutAnswersAsync(b.Round.Id, b.InProgressRespondentId, [new AnswerDto("strategy.vision", 1)])).ReadProblemAsync(HttpStatusCode.Forbidden);
@@ -115,7 +115,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
         using var client = await factory.CreateApiClientAsync(lead.Id);
         var round = $"/api/v1/assessments/{b.Round.Id}";
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"{round}/targets", new Dictionary<string, int> { ["strategy"] = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutTargetsAsync($"{round}/targets", new Dictionary<string, int> { ["strategy"] = 5 })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync($"{round}/respondents", new AddRespondentDto("Ada", "ada@test.local", "Management"))).StatusCode);
         Assert.True((await (await client.GetAsync($"{round}/results?preview=true")).ReadAsync<ResultsDto>()).IsPreview);
     }

@@ -222,7 +222,7 @@ public sealed class ResultsApiTests(CxWebApplicationFactory factory) : IClassFix
         await Save(b, [.. strategy.Select(q => new AnswerDto(q.Id, q.Id == "strategy.vision" ? 1 : 2)), .. voc.Select(q => new AnswerDto(q.Id, q.Id == "voc.collection" ? 1 : null))], true, new() { ["strategy"] = 4 });
         await Save(c, [.. strategy.Select(q => new AnswerDto(q.Id, 5))], false, null);
 
-        var targets = await owner.PutJsonAsync($"/api/v1/assessments/{round.Id}/targets", new Dictionary<string, int> { ["strategy"] = 4 });
+        var targets = await owner.PutTargetsAsync($"/api/v1/assessments/{round.Id}/targets", new Dictionary<string, int> { ["strategy"] = 4 });
         Assert.Equal(HttpStatusCode.OK, targets.StatusCode);
         return new ArrangedRound(ownerUser.Id, owner, round.Id, a, b, c, d);
 

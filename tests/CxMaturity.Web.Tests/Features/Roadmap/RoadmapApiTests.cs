@@ -135,7 +135,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         await (await strangerClient.GetAsync(Url(round))).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await strangerClient.PutJsonAsync(itemUrl, edit)).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await strangerClient.PostAsync($"{itemUrl}/project", null)).ReadProblemAsync(HttpStatusCode.NotFound);
-        await (await strangerClient.PutJsonAsync($"/api/v1/assessments/{round.RoundId}/targets", new Dictionary<string, int> { ["strategy"] = 4 }))
+        await (await strangerClient.PutTargetsAsync($"/api/v1/assessments/{round.RoundId}/targets", new Dictionary<string, int> { ["strategy"] = 4 }))
             .ReadProblemAsync(HttpStatusCode.NotFound);
 
         var roadmap = await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
@@ -149,12 +149,12 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         using var client = await factory.CreateApiClientAsync(round.Owner.Id);
         var targetsUrl = $"/api/v1/assessments/{round.RoundId}/targets";
 
-        var problem = await (await client.PutJsonAsync(targetsUrl, new Dictionary<string, int> { ["strategy"] = 4, ["voc"] = 1 }))
+        var problem = await (await client.PutTargetsAsync(targetsUrl, new Dictionary<string, int> { ["strategy"] = 4, ["voc"] = 1 }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("'voc'", Assert.Single(problem.Errors!["voc"]), StringComparison.Ordinal);
         Assert.Equal(RoadmapRound.Order, (await (await client.GetAsync(Url(round))).ReadAsync<RoadmapJson>()).Items.Select(i => i.InitiativeId));
 
-        using var saved = await client.PutJsonAsync(targetsUrl, new Dictionary<string, int> { ["strategy"] = 4 });
+        using var saved = await client.PutTargetsAsync(targetsUrl, new Dictionary<string, int> { ["strategy"] = 4 });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var roadmap = await (await client.GetAsync(Url(round))).ReadAsync<RoadmapJson>();
         Assert.Equal(4, roadmap.Targets["strategy"]);
@@ -169,7 +169,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         using var client = await factory.CreateApiClientAsync(round.Owner.Id);
 
         // As in the service test: strategy two stages up, voc held where it is (3), so its three items go.
-        using var response = await client.PutJsonAsync(
+        using var response = await client.PutTargetsAsync(
             $"/api/v1/assessments/{round.RoundId}/targets", new Dictionary<string, int> { ["strategy"] = 4, ["voc"] = 3 });
         var saved = await response.ReadAsync<TargetsSavedDto>();
 
