@@ -31,8 +31,10 @@ internal static class Audit
         var changed = fields.Where(f => !string.Equals(f.Before ?? "", f.After ?? "", StringComparison.Ordinal)).ToList();
         return changed.Count == 0
             ? (null, null)
-            : (string.Join('\n', changed.Select(f => $"{f.Field}: {f.Before ?? "–"}")), string.Join('\n', changed.Select(f => $"{f.Field}: {f.After ?? "–"}")));
+            : (string.Join('\n', changed.Select(f => $"{f.Field}: {Shown(f.Before)}")), string.Join('\n', changed.Select(f => $"{f.Field}: {Shown(f.After)}")));
     }
+
+    private static string Shown(string? value) => string.IsNullOrEmpty(value) ? "–" : value;
 
     private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -11,7 +11,7 @@ namespace CxMaturity.Web.Features.Raci;
 /// Governance roles and the RACI matrix over projects and accepted roadmap items (docs/RULES.md §8.1). Members who read
 /// results read them; Owners and CX leads change them. The matrix is saved whole, against the version read.
 /// </summary>
-public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, ModelVersionStore models)
+public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, ModelVersionStore models, TimeProvider time)
 {
     /// <summary>The roles, the matrix with each row's problems, and the members who may hold a role.</summary>
     public async Task<RaciView> GetAsync(string userId, int organisationId, CancellationToken cancellationToken = default)
@@ -35,13 +35,13 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         var access = await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
         var roles = await db.GovernanceRoles.AsNoTracking().Where(r => r.OrganisationId == organisationId)
             .ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
-        var rowKeys = (await RowsAsync(db, organisationId, cancellationToken)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var rowTitles = (await RowsAsync(db, organisationId, cancellationToken)).ToDictionary(r => r.Key, r => r.Title, StringComparer.Ordinal);
         var errors = new ValidationErrors();
         var assignments = new List<RaciAssignment>();
         foreach (var row in request.Rows ?? [])
         {
             var field = $"rows[{row.Key}]";
-            if (!rowKeys.Contains(row.Key ?? ""))
+            if (!rowTitles.ContainsKey(row.Key ?? ""))
             {
                 errors.Add(field, "There is no such project or accepted roadmap item.");
                 continue;
@@ -81,13 +81,16 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         var before = await db.RaciAssignments.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync(cancellationToken);
         await db.RaciAssignments.Where(a => a.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
         db.RaciAssignments.AddRange(assignments);
-        string Letters(IEnumerable<RaciAssignment> rows) => string.Join('\n', rows
-            .GroupBy(a => a.RowKey).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key}: {string.Join(", ", g.OrderBy(a => a.RoleId).Select(a => $"{roles[a.RoleId]} {a.Letter}"))}"));
-        var (from, to) = Audit.Changes(("Matrix", Letters(before.Where(a => roles.ContainsKey(a.RoleId))), Letters(assignments)));
+        // Only the rows whose letters changed, one a line.
+        string Letters(IEnumerable<RaciAssignment> row) =>
+            string.Join(", ", row.Where(a => roles.ContainsKey(a.RoleId)).OrderBy(a => a.RoleId).Select(a => $"{roles[a.RoleId]} {a.Letter}"));
+        var was = before.ToLookup(a => a.RowKey, StringComparer.Ordinal);
+        var now = assignments.ToLookup(a => a.RowKey, StringComparer.Ordinal);
+        var (from, to) = Audit.Changes([.. was.Select(g => g.Key).Union(now.Select(g => g.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(key => (rowTitles.GetValueOrDefault(key, key), (string?)Letters(was[key]), (string?)Letters(now[key])))]);
         if (from is not null)
         {
-            Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", "RACI matrix", "changed", from, to);
+            Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "RACI", "RACI matrix", "changed", from, to);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -109,7 +112,7 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         var role = new GovernanceRole { OrganisationId = organisationId, Position = existing.Count == 0 ? 0 : existing.Max(r => r.Position) + 1 };
         await ApplyAsync(db, role, request, existing.Select(r => r.Name), cancellationToken);
         db.GovernanceRoles.Add(role);
-        Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", $"Role “{role.Name}”", "created");
+        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "RACI", $"Role “{role.Name}”", "created");
         await db.SaveChangesAsync(cancellationToken);
         return (await RolesAsync(db, organisationId, cancellationToken)).Single(r => r.Id == role.Id);
     }
@@ -134,7 +137,7 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         var (from, to) = Audit.Changes(("Name", before.Name, role.Name), ("Held by", before.Item2, role.HolderUserId ?? role.HolderName), ("Responsibilities", before.Responsibilities, role.Responsibilities));
         if (from is not null)
         {
-            Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", $"Role “{role.Name}”", "changed", from, to);
+            Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "RACI", $"Role “{role.Name}”", "changed", from, to);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -158,7 +161,7 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         }
 
         db.GovernanceRoles.Remove(role);
-        Audit.Record(db, organisationId, DateTime.UtcNow, "RACI", $"Role “{role.Name}”", "deleted");
+        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "RACI", $"Role “{role.Name}”", "deleted");
         await db.SaveChangesAsync(cancellationToken);
     }
 

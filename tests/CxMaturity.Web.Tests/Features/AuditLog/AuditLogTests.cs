@@ -88,6 +88,26 @@ public sealed class AuditLogTests(CxWebApplicationFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_raci_save_logs_only_the_rows_whose_letters_changed_by_their_titles()
+    {
+        var owner = await factory.CreateUserAsync();
+        var organisationId = await factory.CreateOrganisationAsync(owner.Id);
+        var projects = factory.GetService<ProjectService>();
+        var refunds = await projects.CreateAsync(owner.Id, organisationId, new ProjectRequest("Fix refunds"));
+        var training = await projects.CreateAsync(owner.Id, organisationId, new ProjectRequest("Train agents"));
+        var raci = factory.GetService<CxMaturity.Web.Features.Raci.RaciService>();
+        var matrix = await raci.GetAsync(owner.Id, organisationId);
+        var (sponsor, lead) = (matrix.Roles[0].Id, matrix.Roles[1].Id);
+        Dictionary<int, RaciLetter> Row(RaciLetter a, RaciLetter b) => new() { [sponsor] = a, [lead] = b };
+        var saved = await raci.SaveAsync(owner.Id, organisationId, new([new($"project:{refunds.Id}", Row(RaciLetter.A, RaciLetter.R)), new($"project:{training.Id}", Row(RaciLetter.A, RaciLetter.R))]), matrix.Version);
+        await raci.SaveAsync(owner.Id, organisationId, new([new($"project:{refunds.Id}", Row(RaciLetter.A, RaciLetter.R)), new($"project:{training.Id}", Row(RaciLetter.R, RaciLetter.A))]), saved.Version);
+
+        var line = (await factory.GetService<AuditLogService>().GetAsync(owner.Id, organisationId, new AuditFilter(Area: "RACI"))).Lines[0];
+
+        Assert.Equal(("Train agents: Executive sponsor A, CX lead R", "Train agents: Executive sponsor R, CX lead A"), (line.Before, line.After));
+    }
+
+    [Fact]
     public async Task Only_Owners_read_the_log()
     {
         var owner = await factory.CreateUserAsync();
