@@ -14,7 +14,7 @@ namespace CxMaturity.Web.Data;
 internal static class AnswerRows
 {
     /// <summary>Who the audit lines of an answer save name: the organisation, the actor (none in an anonymous round), the respondent in words.</summary>
-    public sealed record AnswerAudit(int OrganisationId, string? UserId, string Respondent);
+    public sealed record AnswerAudit(int OrganisationId, int RoundId, string? UserId, string Respondent, bool Anonymous);
 
     /// <summary>
     /// Inserts or replaces the answers, each a (question, level or null for Not applicable, comment, evidence); with
@@ -38,18 +38,19 @@ internal static class AnswerRows
         var parameters = new List<object?>(answers.Count * 12);
         if (audit is not null)
         {
-            sql.Append("""INSERT INTO "AuditEntries" ("OrganisationId", "AtUtc", "UserId", "Area", "Subject", "Action", "Before", "After") """);
+            sql.Append("""INSERT INTO "AuditEntries" ("OrganisationId", "RoundId", "AtUtc", "UserId", "Area", "Subject", "Action", "Before", "After") """);
             for (var i = 0; i < answers.Count; i++)
             {
                 var p = parameters.Count;
                 var (questionId, level, _, _) = answers[i];
                 sql.Append(CultureInfo.InvariantCulture, $$"""
-                    {{(i == 0 ? "" : " UNION ALL ")}}SELECT {{{p}}}, {{{p + 1}}}, {{{p + 2}}}, 'Answer', {{{p + 3}}}, 'answered',
+                    {{(i == 0 ? "" : " UNION ALL ")}}SELECT {{{p}}}, {{{p + 7}}}, {{{p + 1}}}, {{{p + 2}}}, 'Answer', {{{p + 3}}}, 'answered',
                     (SELECT CASE WHEN a."Level" IS NULL THEN 'N/A' ELSE CAST(a."Level" AS TEXT) END FROM "Answers" AS a WHERE a."RespondentId" = {{{p + 4}}} AND a."QuestionId" = {{{p + 5}}}),
                     {{{p + 6}}}
                     """);
-                parameters.AddRange([audit.OrganisationId, updatedUtc, audit.UserId, $"{audit.Respondent} · {questionId}", respondentId, questionId,
-                    level?.ToString(CultureInfo.InvariantCulture) ?? "N/A"]);
+                // In an anonymous round the line keeps the day only: a time could be matched with when someone started.
+                parameters.AddRange([audit.OrganisationId, audit.Anonymous ? updatedUtc.Date : updatedUtc, audit.UserId, $"{audit.Respondent} · {questionId}",
+                    respondentId, questionId, level?.ToString(CultureInfo.InvariantCulture) ?? "N/A", audit.RoundId]);
             }
 
             sql.Append(";\n");

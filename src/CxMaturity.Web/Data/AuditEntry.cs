@@ -28,4 +28,10 @@ public sealed class AuditEntry
     public string? Before { get; set; }
 
     public string? After { get; set; }
+
+    /// <summary>
+    /// The round an answer line belongs to: while that round is anonymous (it can become so while open) the log shows
+    /// the line without the respondent, their account or the time of day.
+    /// </summary>
+    public int? RoundId { get; set; }
 }

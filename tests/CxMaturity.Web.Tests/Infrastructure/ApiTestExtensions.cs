@@ -42,6 +42,14 @@ internal static class ApiTestExtensions
     public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PutAsJsonAsync(url, body, Json);
 
+    /// <summary>PUTs a body with <c>If-Match: "version"</c>, the version it was read at.</summary>
+    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body, Guid ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{ifMatch}\""));
+        return client.SendAsync(request);
+    }
+
     /// <summary>
     /// PUTs targets with If-Match carrying the round's version as the caller can read it (an empty version when they
     /// cannot read the round, so that access is what decides).

@@ -52,6 +52,13 @@ public sealed class OrganisationAccess(IDbContextFactory<AppDbContext> contextFa
             .Select(m => (OrganisationRole?)m.Role)
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// True when <paramref name="userId"/> is a member who reads the organisation's results: whom work (a KPI, a
+    /// project, a role) may be given to, since they can open it.
+    /// </summary>
+    internal static async Task<bool> IsReaderAsync(AppDbContext db, string userId, int organisationId, CancellationToken cancellationToken) =>
+        await FindRoleAsync(db, userId, organisationId, cancellationToken) is { } role && OrganisationRoles.Readers.Contains(role);
+
     internal static async Task<OrganisationAccessView> RequireAsync(
         AppDbContext db,
         string userId,

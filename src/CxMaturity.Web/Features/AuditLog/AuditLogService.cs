@@ -27,6 +27,8 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Owners);
         var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        // Answer lines of rounds anonymous now are shown without respondent, account or time, and never found by them.
+        var anonymous = await db.Rounds.Where(r => r.OrganisationId == organisationId && r.Anonymous).Select(r => (int?)r.Id).ToListAsync(cancellationToken);
         var lines = db.AuditEntries.AsNoTracking().Where(a => a.OrganisationId == organisationId);
         if (!string.IsNullOrWhiteSpace(filter.Area))
         {
@@ -35,13 +37,14 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> contextFacto
 
         if (!string.IsNullOrWhiteSpace(filter.UserId))
         {
-            lines = lines.Where(a => a.UserId == filter.UserId);
+            lines = lines.Where(a => a.UserId == filter.UserId && !(a.Area == "Answer" && anonymous.Contains(a.RoundId)));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim().ToLower();
-            lines = lines.Where(a => a.Subject.ToLower().Contains(text) || (a.Before ?? "").ToLower().Contains(text) || (a.After ?? "").ToLower().Contains(text));
+            lines = lines.Where(a => (a.Subject.ToLower().Contains(text) && !(a.Area == "Answer" && anonymous.Contains(a.RoundId)))
+                || (a.Before ?? "").ToLower().Contains(text) || (a.After ?? "").ToLower().Contains(text));
         }
 
         if (filter.From is { } from)
@@ -62,7 +65,7 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> contextFacto
             .Take(take + 1)
             .Select(a => new
             {
-                a.Id, a.AtUtc, a.Area, a.Subject, a.Action, a.Before, a.After, a.UserId,
+                a.Id, a.AtUtc, a.Area, a.Subject, a.Action, a.Before, a.After, a.UserId, a.RoundId,
                 Name = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -73,8 +76,12 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> contextFacto
             .ToListAsync(cancellationToken);
         return new AuditLogView(
             organisationId, name,
-            [.. page.Take(take).Select(a => new AuditLineView(
-                a.Id, a.AtUtc, a.UserId is null ? "a respondent" : a.Name ?? "a deleted account", a.Area, a.Subject, a.Action, a.Before, a.After))],
+            [.. page.Take(take).Select(a => a.Area == "Answer" && anonymous.Contains(a.RoundId)
+                ? new AuditLineView(a.Id, a.AtUtc.Date, "a respondent", a.Area,
+                    $"{Questionnaires.AnswerWriter.AnonymousRespondent(a.RoundId!.Value)} · {a.Subject[(a.Subject.LastIndexOf(" · ", StringComparison.Ordinal) + 3)..]}",
+                    a.Action, a.Before, a.After)
+                : new AuditLineView(
+                    a.Id, a.AtUtc, a.UserId is null ? "a respondent" : a.Name ?? "a deleted account", a.Area, a.Subject, a.Action, a.Before, a.After))],
             page.Count > take, areas, [.. actors.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)]);
     }
 }

@@ -14,7 +14,7 @@ public sealed record KpiRequest(
 
 /// <summary>A measurement: a value typed in, or raw ratings to compute it from (NPS, CSAT, CES), never both.</summary>
 public sealed record MeasurementRequest(
-    DateOnly Date,
+    DateOnly? Date,
     double? Value = null,
     IReadOnlyList<int>? Ratings = null,
     string? Source = null,

@@ -96,7 +96,11 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
         var kpi = await FindAsync(db, organisationId, kpiId, cancellationToken);
         var errors = new ValidationErrors();
-        if (KpiAnalysis.DateRefusal(request.Date, Today()) is { } refusal)
+        if (request.Date is not { } date)
+        {
+            errors.Add("date", "Give the date the measurement is for.");
+        }
+        else if (KpiAnalysis.DateRefusal(date, Today()) is { } refusal)
         {
             errors.Add("date", refusal);
         }
@@ -105,7 +109,7 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         var note = errors.Text("note", request.Note, FieldLimits.Note, "the note", required: false) ?? "";
         var measurement = new KpiMeasurement
         {
-            KpiId = kpi.Id, Date = request.Date, Source = source, Note = note, CreatedByUserId = userId, CreatedUtc = time.GetUtcNow().UtcDateTime,
+            KpiId = kpi.Id, Date = request.Date ?? default, Source = source, Note = note, CreatedByUserId = userId, CreatedUtc = time.GetUtcNow().UtcDateTime,
         };
         var scale = RatingScale.For(kpi.Kind);
         switch (request)
@@ -267,9 +271,9 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         }
 
         var owner = string.IsNullOrWhiteSpace(request.OwnerUserId) ? null : request.OwnerUserId;
-        if (owner is not null && await OrganisationAccess.FindRoleAsync(db, owner, organisationId, cancellationToken) is null)
+        if (owner is not null && !await OrganisationAccess.IsReaderAsync(db, owner, organisationId, cancellationToken))
         {
-            errors.Add("ownerUserId", "The owner must be a member of the organisation.");
+            errors.Add("ownerUserId", "The owner must be a member of the organisation who reads its results (not only a respondent).");
         }
 
         errors.ThrowIfAny();

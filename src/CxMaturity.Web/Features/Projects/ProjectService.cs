@@ -22,8 +22,8 @@ public sealed class ProjectService(
     /// <summary>
     /// Turns a roadmap item into a project (RULES.md §6.10): a Proposed project titled and described after the
     /// initiative, on its dimension, owned by the item's owner, linked both ways (the project names the round and
-    /// initiative, the item the project), all in one transaction. A Proposed item becomes Accepted: a project is a
-    /// decision to do it. Owner and CX lead.
+    /// initiative, the item the project), all in one transaction, the item's RACI letters moving to the project's row.
+    /// A Proposed item becomes Accepted: a project is a decision to do it. Owner and CX lead.
     /// </summary>
     /// <exception cref="NotFoundException">The round is not the caller's, or the initiative is not an item of its roadmap.</exception>
     /// <exception cref="ConflictException">The item is already a project, or it is rejected.</exception>
@@ -59,10 +59,25 @@ public sealed class ProjectService(
             db.RoadmapItemStates.Add(state);
         }
 
-        // One SaveChanges inserts the project and links the item to it in one transaction.
+        Audit.Record(db, access.OrganisationId, now, "Project", $"Project “{project.Title}”", "created from the roadmap",
+            after: $"Status: {ProjectRules.Label(project.Status)}");
+        if (item.Status != state.Status)
+        {
+            Audit.Record(db, access.OrganisationId, now, "Roadmap", $"Roadmap item “{item.Title}” ({snapshot.Scored.Round.Name})", "changed",
+                $"Status: {item.Status}", $"Status: {state.Status}");
+        }
+
+        // The project, the item's link to it, the audit lines and the item's RACI letters (now the project's row)
+        // are written in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            var itemRow = $"item:{roundId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{item.InitiativeId}";
+            var projectRow = $"project:{project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            await db.RaciAssignments.Where(a => a.OrganisationId == access.OrganisationId && a.RowKey == itemRow)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.RowKey, projectRow), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (ConcurrencyConflictException exception)
         {
@@ -208,6 +223,9 @@ public sealed class ProjectService(
         }
 
         db.Entry(project).Property(p => p.Version).OriginalValue = expectedVersion;
+        // Milestones and KPI links are rows of their own: the project's version moves with any save, so that an edit
+        // of them alone is guarded like any other.
+        db.Entry(project).Property(p => p.Version).IsModified = true;
         var before = Fields(project);
         await ApplyAsync(db, project, request, cancellationToken);
         var (from, to) = Audit.Changes([.. before.Zip(Fields(project), (b, a) => (b.Field, b.Value, a.Value))]);
@@ -281,9 +299,9 @@ public sealed class ProjectService(
         }
 
         var ownerUserId = string.IsNullOrWhiteSpace(request.OwnerUserId) ? null : request.OwnerUserId;
-        if (ownerUserId is not null && await OrganisationAccess.FindRoleAsync(db, ownerUserId, project.OrganisationId, cancellationToken) is null)
+        if (ownerUserId is not null && !await OrganisationAccess.IsReaderAsync(db, ownerUserId, project.OrganisationId, cancellationToken))
         {
-            errors.Add("ownerUserId", "The owner must be a member of the organisation.");
+            errors.Add("ownerUserId", "The owner must be a member of the organisation who reads its results (not only a respondent).");
         }
 
         var kpiIds = (request.KpiIds ?? []).Distinct().ToList();

@@ -85,7 +85,10 @@ internal static class AnswerWriter
         db.ChangeTracker.DetectChanges();
         var statements = (mode == AnswerWriteMode.Replace ? 1 : 0) + (answers.Count > 0 ? 1 : 0)
             + (importance?.Values.Any(r => r is null) == true ? 1 : 0) + (importance?.Values.Any(r => r is not null) == true ? 1 : 0)
-            + (db.ChangeTracker.HasChanges() ? 1 : 0);
+            + (db.ChangeTracker.HasChanges() ? 1 : 0)
+            // The answers' audit lines go in the same command but are a statement of their own: with them, the
+            // command runs in a transaction, so a line is never kept without its answer.
+            + (answers.Count > 0 ? 1 : 0);
         await using var transaction = statements > 1 && db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -98,8 +101,10 @@ internal static class AnswerWriter
         // without the respondent's name or account (RULES.md §5.14).
         var audit = new AnswerRows.AnswerAudit(
             target.OrganisationId,
+            respondent.RoundId,
             target.Anonymous ? null : db.ActingUserId ?? respondent.UserId,
-            target.Anonymous ? $"Round {respondent.RoundId}, anonymous respondent" : $"{respondent.Name} (round {respondent.RoundId})");
+            target.Anonymous ? AnonymousRespondent(respondent.RoundId) : $"{respondent.Name} (round {respondent.RoundId})",
+            target.Anonymous);
         await AnswerRows.UpsertAnswersAsync(
             db,
             respondent.Id,
@@ -124,6 +129,9 @@ internal static class AnswerWriter
         var completion = RespondentCompletion.Of(respondent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), answered.Count, questions.Count);
         return new RespondentProgressView(respondent.Id, respondent.Status, completion.Answered, completion.Questions, completion.Ratio, now);
     }
+
+    /// <summary>How the audit log names a respondent of an anonymous round: not at all.</summary>
+    internal static string AnonymousRespondent(int roundId) => $"Round {roundId}, anonymous respondent";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

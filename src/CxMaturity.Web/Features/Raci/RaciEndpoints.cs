@@ -39,7 +39,7 @@ public static class RaciEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         organisation.MapDelete("/roles/{roleId:int}", DeleteRoleAsync)
             .WithName("DeleteRole")
-            .WithSummary("Removes a role and its letters; refused (409) while it is accountable for a row. Owner and CX lead.")
+            .WithSummary("Removes a role and its letters; refused (409) while it is accountable for a row or the only one responsible in a row. Owner and CX lead.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

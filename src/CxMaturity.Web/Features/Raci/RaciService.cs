@@ -153,16 +153,33 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await OrganisationAccess.RequireAsync(db, userId, organisationId, OrganisationRoles.Managers);
         var role = await FindRoleAsync(db, organisationId, roleId, cancellationToken);
-        var accountable = await db.RaciAssignments.CountAsync(a => a.RoleId == roleId && a.Letter == RaciLetter.A, cancellationToken);
+        var letters = await db.RaciAssignments.Where(a => a.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        var accountable = letters.Count(a => a.RoleId == roleId && a.Letter == RaciLetter.A);
         if (accountable > 0)
         {
             throw new ConflictException(
                 $"“{role.Name}” is accountable (A) for {accountable} {(accountable == 1 ? "row" : "rows")} of the RACI matrix: give {(accountable == 1 ? "it" : "them")} another A first.");
         }
 
+        // A row whose only R this role is would break the rule once the role is gone.
+        var onlyResponsible = letters.Where(a => a.RoleId == roleId && a.Letter == RaciLetter.R)
+            .Count(a => !letters.Any(o => o.RowKey == a.RowKey && o.RoleId != roleId && o.Letter == RaciLetter.R));
+        if (onlyResponsible > 0)
+        {
+            throw new ConflictException(
+                $"“{role.Name}” is the only role responsible (R) in {onlyResponsible} {(onlyResponsible == 1 ? "row" : "rows")} of the RACI matrix: give {(onlyResponsible == 1 ? "it" : "them")} another R first.");
+        }
+
+        var lost = letters.Where(a => a.RoleId == roleId).ToList();
         db.GovernanceRoles.Remove(role);
-        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "RACI", $"Role “{role.Name}”", "deleted");
+        Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "RACI", $"Role “{role.Name}”", "deleted",
+            lost.Count == 0 ? null : $"Letters: {string.Join(", ", lost.Select(a => $"{a.RowKey} {a.Letter}"))}");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The matrix changes with the role's letters: a grid opened before must not save over it.
+        await db.Organisations.Where(o => o.Id == organisationId)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.RaciVersion, Guid.NewGuid()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The organisation's roles in order, on the caller's context and without an access check.</summary>
@@ -248,9 +265,9 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         var holderName = errors.Text("holderName", request.HolderName, FieldLimits.Name, "the holder's name", required: false);
         var responsibilities = errors.Text("responsibilities", request.Responsibilities, FieldLimits.Notes, "the responsibilities", required: false);
         var holder = string.IsNullOrWhiteSpace(request.HolderUserId) ? null : request.HolderUserId;
-        if (holder is not null && await OrganisationAccess.FindRoleAsync(db, holder, role.OrganisationId, cancellationToken) is null)
+        if (holder is not null && !await OrganisationAccess.IsReaderAsync(db, holder, role.OrganisationId, cancellationToken))
         {
-            errors.Add("holderUserId", "The holder must be a member of the organisation, or named without an account.");
+            errors.Add("holderUserId", "The holder must be a member who reads the organisation's results, or be named without an account.");
         }
 
         errors.ThrowIfAny();

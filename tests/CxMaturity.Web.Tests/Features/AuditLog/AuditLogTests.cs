@@ -58,6 +58,28 @@ public sealed class AuditLogTests(CxWebApplicationFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Once_a_round_turns_anonymous_its_answer_lines_show_neither_name_account_nor_time_and_cannot_be_found_by_them()
+    {
+        var organisation = await factory.CreateOrganisationWithRoundAsync();
+        var member = await factory.CreateMemberAsync(organisation.OrganisationId, OrganisationRole.Contributor);
+        var respondent = await factory.AddRespondentAsync(organisation.Owner.Id, organisation.Round.Id, name: "Ada Lovelace", email: member.Email);
+        var question = factory.Model.Dimensions[0].Questions[0].Id;
+        await factory.Questionnaires.SaveAsync(
+            RespondentRef.Member(member.Id, organisation.Round.Id, respondent.Respondent.Id), new SaveAnswersRequest([new AnswerInput(question, 3)]));
+        var round = await factory.Rounds.GetRoundAsync(organisation.Owner.Id, organisation.Round.Id);
+        await factory.Rounds.UpdateRoundAsync(organisation.Owner.Id, round.Id, new UpdateRoundRequest(round.Settings with { Anonymous = true }, round.Version));
+        var audit = factory.GetService<AuditLogService>();
+
+        var line = (await audit.GetAsync(organisation.Owner.Id, organisation.OrganisationId, new AuditFilter(Area: "Answer"))).Lines.Single();
+        var byName = await audit.GetAsync(organisation.Owner.Id, organisation.OrganisationId, new AuditFilter(Text: "Lovelace"));
+        var byAccount = await audit.GetAsync(organisation.Owner.Id, organisation.OrganisationId, new AuditFilter(UserId: member.Id));
+
+        Assert.Equal(("a respondent", $"Round {round.Id}, anonymous respondent · {question}", TimeSpan.Zero), (line.Who, line.Subject, line.AtUtc.TimeOfDay));
+        Assert.Empty(byName.Lines);
+        Assert.Empty(byAccount.Lines);
+    }
+
+    [Fact]
     public async Task Lines_can_be_neither_changed_nor_removed_by_the_context_or_by_sql()
     {
         var owner = await factory.CreateUserAsync();

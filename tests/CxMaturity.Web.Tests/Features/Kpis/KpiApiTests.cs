@@ -61,8 +61,8 @@ public sealed class KpiApiTests(CxWebApplicationFactory factory) : IClassFixture
         var edit = new KpiRequest("NPS (relationship)", KpiKind.Nps, KpiDirection.HigherIsBetter, MeasurementFrequency.Quarterly, Target: 40);
 
         await (await client.PutJsonAsync(url, edit)).ReadProblemAsync(HttpStatusCode.PreconditionRequired);
-        var saved = await (await Put(client, url, edit, read.Version)).ReadAsync<KpiView>();
-        var stale = await (await Put(client, url, edit with { Name = "Overwritten" }, read.Version)).ReadProblemAsync(HttpStatusCode.Conflict);
+        var saved = await (await client.PutJsonAsync(url, edit, read.Version)).ReadAsync<KpiView>();
+        var stale = await (await client.PutJsonAsync(url, edit with { Name = "Overwritten" }, read.Version)).ReadProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal(("NPS (relationship)", MeasurementFrequency.Quarterly, 40.0), (saved.Name, saved.Frequency, saved.Target!.Value));
         Assert.NotEqual(read.Version, saved.Version);
@@ -145,10 +145,4 @@ public sealed class KpiApiTests(CxWebApplicationFactory factory) : IClassFixture
         return (client, $"/api/v1/organisations/{organisationId}/kpis/{created.Id}");
     }
 
-    private static Task<HttpResponseMessage> Put(HttpClient client, string url, KpiRequest body, Guid version)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: ApiTestExtensions.Json) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
-        return client.SendAsync(request);
-    }
 }

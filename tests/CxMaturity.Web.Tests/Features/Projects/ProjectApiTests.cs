@@ -56,14 +56,32 @@ public sealed class ProjectApiTests(CxWebApplicationFactory factory) : IClassFix
         var url = $"/api/v1/projects/{project.Id}";
 
         await (await client.PutJsonAsync(url, new ProjectRequest("Fix refunds", ProjectStatus.Done))).ReadProblemAsync(HttpStatusCode.PreconditionRequired);
-        var done = await (await Put(client, url, new ProjectRequest("Fix refunds", ProjectStatus.Done), project.Version)).ReadAsync<ProjectDto>();
-        await (await Put(client, url, new ProjectRequest("Renamed meanwhile"), project.Version)).ReadProblemAsync(HttpStatusCode.Conflict);
-        var blocked = await (await Put(client, url, new ProjectRequest("Fix refunds", ProjectStatus.Blocked), done.Version)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var reopened = await (await Put(client, url, new ProjectRequest("Fix refunds", ProjectStatus.InProgress), done.Version)).ReadAsync<ProjectDto>();
+        var done = await (await client.PutJsonAsync(url, new ProjectRequest("Fix refunds", ProjectStatus.Done), project.Version)).ReadAsync<ProjectDto>();
+        await (await client.PutJsonAsync(url, new ProjectRequest("Renamed meanwhile"), project.Version)).ReadProblemAsync(HttpStatusCode.Conflict);
+        var blocked = await (await client.PutJsonAsync(url, new ProjectRequest("Fix refunds", ProjectStatus.Blocked), done.Version)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var reopened = await (await client.PutJsonAsync(url, new ProjectRequest("Fix refunds", ProjectStatus.InProgress), done.Version)).ReadAsync<ProjectDto>();
 
         Assert.Equal(["The project is done, which is final: reopen it (Planned or In progress) before marking it blocked."], blocked.Errors!["status"]);
         Assert.Equal(ProjectStatus.InProgress, reopened.Status);
         Assert.Equal("Fix refunds", (await (await client.GetAsync(url)).ReadAsync<ProjectDto>()).Title);
+    }
+
+    [Fact]
+    public async Task An_edit_of_the_milestones_alone_moves_the_version_so_a_stale_save_cannot_wipe_it()
+    {
+        var (client, organisationId, _) = await OrganisationAsync();
+        var project = await (await client.PostJsonAsync($"/api/v1/organisations/{organisationId}/projects", new ProjectRequest(
+                "Fix refunds", Milestones: [new MilestoneRequest("Map the process")])))
+            .ReadAsync<ProjectDto>(HttpStatusCode.Created);
+        var url = $"/api/v1/projects/{project.Id}";
+
+        var ticked = await (await client.PutJsonAsync(url, new ProjectRequest("Fix refunds", Milestones: [new MilestoneRequest("Map the process", Done: true)]), project.Version))
+            .ReadAsync<ProjectDto>();
+        await (await client.PutJsonAsync(url, new ProjectRequest("Fix refunds", Milestones: [new MilestoneRequest("Map the process")]), project.Version))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.NotEqual(project.Version, ticked.Version);
+        Assert.True((await (await client.GetAsync(url)).ReadAsync<ProjectDto>()).Milestones.Single().Done);
     }
 
     [Fact]
@@ -79,10 +97,10 @@ public sealed class ProjectApiTests(CxWebApplicationFactory factory) : IClassFix
         var url = $"/api/v1/projects/{project.Id}";
 
         Assert.Equal("Fix refunds", (await (await viewerClient.GetAsync(url)).ReadAsync<ProjectDto>()).Title);
-        await (await Put(viewerClient, url, new ProjectRequest("Mine"), project.Version)).ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await viewerClient.PutJsonAsync(url, new ProjectRequest("Mine"), project.Version)).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await viewerClient.DeleteAsync(url)).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await strangerClient.GetAsync(url)).ReadProblemAsync(HttpStatusCode.NotFound);
-        await (await Put(strangerClient, url, new ProjectRequest("Mine"), project.Version)).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await strangerClient.PutJsonAsync(url, new ProjectRequest("Mine"), project.Version)).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await strangerClient.GetAsync($"/api/v1/organisations/{organisationId}/projects")).ReadProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync(url)).StatusCode);
@@ -97,10 +115,4 @@ public sealed class ProjectApiTests(CxWebApplicationFactory factory) : IClassFix
         return (await factory.CreateApiClientAsync(owner.Id), organisationId, kpi.Id);
     }
 
-    private static Task<HttpResponseMessage> Put(HttpClient client, string url, ProjectRequest body, Guid version)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: ApiTestExtensions.Json) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
-        return client.SendAsync(request);
-    }
 }

@@ -11,6 +11,33 @@ namespace CxMaturity.Web.Tests.Features.Projects;
 public sealed class ProjectFromRoadmapTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
 {
     [Fact]
+    public async Task An_accepted_items_raci_letters_move_to_its_project_and_both_steps_are_audited()
+    {
+        var round = await RoadmapRound.CreateAsync(factory);
+        var roadmap = await factory.Roadmaps.GetRoadmapAsync(round.Owner.Id, round.RoundId);
+        await factory.Roadmaps.UpdateItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.DetractorAlerts,
+            roadmap.Item(RoadmapRound.DetractorAlerts).Edit(RoadmapItemStatus.Accepted));
+        var raci = factory.GetService<CxMaturity.Web.Features.Raci.RaciService>();
+        var matrix = await raci.GetAsync(round.Owner.Id, round.OrganisationId);
+        var itemRow = $"item:{round.RoundId}:{RoadmapRound.DetractorAlerts}";
+        Assert.Contains(matrix.Rows, r => r.Key == itemRow);
+        await raci.SaveAsync(round.Owner.Id, round.OrganisationId, new([new(itemRow, new Dictionary<int, RaciLetter>
+        {
+            [matrix.Roles[0].Id] = RaciLetter.A, [matrix.Roles[1].Id] = RaciLetter.R,
+        })]), matrix.Version);
+
+        var project = await factory.Projects.CreateFromRoadmapItemAsync(round.Owner.Id, round.RoundId, RoadmapRound.DetractorAlerts);
+
+        var after = await raci.GetAsync(round.Owner.Id, round.OrganisationId);
+        Assert.DoesNotContain(after.Rows, r => r.Key == itemRow);
+        var row = after.Rows.Single(r => r.Key == $"project:{project.Id}");
+        Assert.Equal((RaciLetter.A, RaciLetter.R), (row.Cells[matrix.Roles[0].Id], row.Cells[matrix.Roles[1].Id]));
+        var lines = (await factory.GetService<CxMaturity.Web.Features.AuditLog.AuditLogService>()
+            .GetAsync(round.Owner.Id, round.OrganisationId, new CxMaturity.Web.Features.AuditLog.AuditFilter(Area: "Project"))).Lines;
+        Assert.Equal([("created from the roadmap", $"Project “{project.Title}”")], lines.Select(l => (l.Action, l.Subject)));
+    }
+
+    [Fact]
     public async Task Turning_an_item_into_a_project_links_both_ways_and_accepts_the_item()
     {
         var round = await RoadmapRound.CreateAsync(factory);

@@ -156,15 +156,24 @@ public sealed partial class KpisPage
         _ => "cx-flag",
     };
 
+    private static string TrendText(KpiView kpi, int decimals) => kpi.Trend switch
+    {
+        { Kind: KpiTrendKind.None } => kpi.Latest is null ? "not measured yet" : "first measurement",
+        var trend => TrendText(trend, decimals),
+    };
+
+    // The arrow follows the value (up or down); the word says whether that is better or worse.
     private static string TrendText(KpiTrend trend, int decimals) => trend.Kind switch
     {
         KpiTrendKind.None => "first measurement",
         KpiTrendKind.Unchanged => "unchanged",
         KpiTrendKind.NoSignificantChange =>
             $"no significant change ({Signed(trend.Change, decimals)}, within ± {Format(trend.CombinedMargin, decimals)})",
-        KpiTrendKind.Better => $"▲ better ({Signed(trend.Change, decimals)})",
-        _ => $"▼ worse ({Signed(trend.Change, decimals)})",
+        KpiTrendKind.Better => $"{Arrow(trend.Change)} better ({Signed(trend.Change, decimals)})",
+        _ => $"{Arrow(trend.Change)} worse ({Signed(trend.Change, decimals)})",
     };
+
+    private static string Arrow(double change) => change > 0 ? "▲" : "▼";
 
     private static string Signed(double change, int decimals) => (change > 0 ? "+" : "") + Format(change, decimals);
 
