@@ -77,8 +77,11 @@ public static class CustomerGapList
 
             var typedScore = order[3] >= 0 ? record.Field(order[3]) : "";
             var score = 1.0;
-            if (typedScore.Length > 0
-                && (!double.TryParse(typedScore.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out score) || !IsScore(score)))
+            if (typedScore.Length > 0 && !Numbers.TryParse(typedScore, out score))
+            {
+                errors.Add($"The score “{typedScore}” could not be read: {Numbers.Hint}.");
+            }
+            else if (typedScore.Length > 0 && !IsScore(score))
             {
                 errors.Add($"The score “{typedScore}” is not a number above 0 and at most {MaxScore:N0}.");
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxMaturity.Assessment.Scoring;
 
 namespace CxMaturity.Assessment.Governance;
@@ -127,6 +128,19 @@ public static class KpiAnalysis
         var next = lastMeasured is { } last ? After(last, frequency) : definedOn;
         return new KpiDue(next, today > next);
     }
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be a measurement of a KPI of <paramref name="kind"/>, or null: NPS lies in
+    /// −100..100, CSAT and churn in 0..100 %, CES on its 1–7 scale; a custom KPI takes any number.
+    /// </summary>
+    public static string? ValueRefusal(KpiKind kind, double value) => kind switch
+    {
+        _ when !double.IsFinite(value) => $"Give the value as a number: {Common.Numbers.Hint}.",
+        KpiKind.Nps when value is < -100 or > 100 => $"An NPS lies between −100 and 100; {value.ToString(CultureInfo.InvariantCulture)} cannot be one.",
+        KpiKind.Csat or KpiKind.Churn when value is < 0 or > 100 => $"A {(kind == KpiKind.Csat ? "CSAT" : "churn rate")} is a percentage from 0 to 100; {value.ToString(CultureInfo.InvariantCulture)} cannot be one.",
+        KpiKind.Ces when value is < 1 or > 7 => $"A CES is a mean rating from 1 to 7; {value.ToString(CultureInfo.InvariantCulture)} cannot be one.",
+        _ => null,
+    };
 
     /// <summary>Why a measurement cannot carry <paramref name="date"/> (it is after <paramref name="today"/>), or null.</summary>
     public static string? DateRefusal(DateOnly date, DateOnly today) =>

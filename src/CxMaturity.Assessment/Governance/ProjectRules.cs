@@ -29,6 +29,10 @@ public static class ProjectRules
     public static bool IsLate(ProjectStatus status, DateOnly? dueOn, DateOnly today) =>
         !IsFinal(status) && dueOn is { } due && due < today;
 
+    /// <summary>True when a milestone not done of a project still running is past its due date.</summary>
+    public static bool IsMilestoneLate(ProjectStatus projectStatus, bool done, DateOnly? dueOn, DateOnly today) =>
+        !done && !IsFinal(projectStatus) && dueOn is { } due && due < today;
+
     /// <summary>The status as people read it.</summary>
     public static string Label(ProjectStatus status) => status switch
     {

@@ -37,7 +37,7 @@ public sealed class CustomerGapListTests
             (2, "Give the problem's title, 1 to 200 characters."),
             (3, "“Weather” is not one of the root causes: Process, People, Technology."),
             (4, "The score “-1” is not a number above 0 and at most 1,000,000."),
-            (5, "The score “x” is not a number above 0 and at most 1,000,000."),
+            (5, "The score “x” could not be read: write it with digits and at most one decimal point, without thousands separators (1500, 1.5)."),
         ], read.Problems);
     }
 

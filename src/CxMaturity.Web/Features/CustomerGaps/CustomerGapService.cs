@@ -171,7 +171,20 @@ public sealed class CustomerGapService(IDbContextFactory<AppDbContext> contextFa
         errors.ThrowIfAny();
         db.Entry(organisation).Property(o => o.Version).OriginalValue = expectedVersion;
         organisation.RootCauses = causes;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // A category whose spelling changed (billing → Billing) takes its problems with it, so the Pareto keeps one bar.
+        foreach (var used in inUse)
+        {
+            var respelled = causes.First(c => string.Equals(c, used.Cause, StringComparison.OrdinalIgnoreCase));
+            if (!string.Equals(respelled, used.Cause, StringComparison.Ordinal))
+            {
+                await db.CustomerGaps.Where(g => g.OrganisationId == organisationId && g.RootCause == used.Cause)
+                    .ExecuteUpdateAsync(u => u.SetProperty(g => g.RootCause, respelled), cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return await GetRegisterAsync(userId, organisationId, cancellationToken);
     }
 

@@ -118,9 +118,9 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
                 errors.Add("value", "Give a value or ratings to compute it from, not both.");
                 break;
             case { Value: { } value }:
-                if (!double.IsFinite(value))
+                if (KpiAnalysis.ValueRefusal(kpi.Kind, value) is { } wrong)
                 {
-                    errors.Add("value", "Give the value as a number.");
+                    errors.Add("value", wrong);
                 }
 
                 measurement.Value = value;
@@ -237,12 +237,17 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> contextFactory, M
         var unit = errors.Text("unit", request.Unit, FieldLimits.Unit, "the unit", required: false);
         if (request.Target is { } target && !double.IsFinite(target))
         {
-            errors.Add("target", "Give the target as a number.");
+            errors.Add("target", $"Give the target as a number: {Numbers.Hint}.");
         }
 
         if (!Enum.IsDefined(request.Kind))
         {
             errors.Add("kind", "Choose NPS, CSAT, CES, Churn or Custom.");
+        }
+        else if (kpi.Id != 0 && request.Kind != kpi.Kind && await db.KpiMeasurements.AnyAsync(m => m.KpiId == kpi.Id, cancellationToken))
+        {
+            // Its measurements were made, and perhaps computed, as the kind it is: they would mean nothing as another.
+            errors.Add("kind", $"This KPI has measurements as {Labels.Kind(kpi.Kind)}; define a new KPI for {Labels.Kind(request.Kind)}.");
         }
 
         if (!Enum.IsDefined(request.Direction))

@@ -66,7 +66,7 @@ public sealed class MyWorkService(IDbContextFactory<AppDbContext> contextFactory
             .Where(m => !m.Done && m.DueOn != null && m.DueOn <= soon && m.Project!.OwnerUserId == userId
                 && ids.Contains(m.Project.OrganisationId) && m.Project.Status != ProjectStatus.Done && m.Project.Status != ProjectStatus.Cancelled)
             .OrderBy(m => m.DueOn)
-            .Select(m => new { m.ProjectId, ProjectTitle = m.Project!.Title, m.Title, DueOn = m.DueOn!.Value, m.Project.OrganisationId })
+            .Select(m => new { m.ProjectId, ProjectTitle = m.Project!.Title, m.Title, DueOn = m.DueOn!.Value, m.Project.OrganisationId, m.Project.Status })
             .ToListAsync(cancellationToken);
         var kpis = await db.Kpis.AsNoTracking()
             .Where(k => k.OwnerUserId == userId && ids.Contains(k.OrganisationId))
@@ -89,7 +89,7 @@ public sealed class MyWorkService(IDbContextFactory<AppDbContext> contextFactory
             questionnaires,
             [.. projects.OrderBy(p => p.DueOn ?? DateOnly.MaxValue).Select(p => new MyProjectView(
                 p.Id, p.Title, p.Status, p.DueOn, ProjectRules.IsLate(p.Status, p.DueOn, today), p.OrganisationId, organisations[p.OrganisationId]))],
-            [.. milestones.Select(m => new MyMilestoneView(m.ProjectId, m.ProjectTitle, m.Title, m.DueOn, m.DueOn < today, organisations[m.OrganisationId]))],
+            [.. milestones.Select(m => new MyMilestoneView(m.ProjectId, m.ProjectTitle, m.Title, m.DueOn, ProjectRules.IsMilestoneLate(m.Status, false, m.DueOn, today), organisations[m.OrganisationId]))],
             [.. kpis
                 .Select(k => (Kpi: k, Due: KpiAnalysis.Due(k.Last, DateOnly.FromDateTime(k.CreatedUtc), k.Frequency, today)))
                 .Where(k => k.Due.NextDue <= today.AddDays(KpiDays))

@@ -51,12 +51,12 @@ internal static class ProjectLoader
                 p.RoundId,
                 p.RoundName,
                 p.InitiativeId,
-                [.. milestones[p.Id].Select(m => MilestoneOf(m, today))],
+                [.. milestones[p.Id].Select(m => MilestoneOf(m, p.Status, today))],
                 [.. kpis[p.Id].OrderBy(k => k.Name, StringComparer.CurrentCultureIgnoreCase)])),
         ];
     }
 
-    /// <summary>A milestone as pages and the workbook show it: late when its due date has passed and it is not done.</summary>
-    public static MilestoneView MilestoneOf(Milestone milestone, DateOnly today) =>
-        new(milestone.Id, milestone.Title, milestone.DueOn, milestone.Done, !milestone.Done && milestone.DueOn < today);
+    /// <summary>A milestone as pages and the workbook show it, late by RULES.md §8.4.</summary>
+    public static MilestoneView MilestoneOf(Milestone milestone, ProjectStatus projectStatus, DateOnly today) =>
+        new(milestone.Id, milestone.Title, milestone.DueOn, milestone.Done, ProjectRules.IsMilestoneLate(projectStatus, milestone.Done, milestone.DueOn, today));
 }

@@ -154,7 +154,7 @@ public sealed class ProjectService(
             p.Version,
             p.OwnerUserId,
             p.OwnerUserId is null ? null : project.OwnerName,
-            [.. project.Milestones.Select(m => ProjectLoader.MilestoneOf(m, today))],
+            [.. project.Milestones.Select(m => ProjectLoader.MilestoneOf(m, p.Status, today))],
             [.. project.Kpis.OrderBy(k => k.Name, StringComparer.CurrentCultureIgnoreCase)],
             ProjectRules.IsLate(p.Status, p.DueOn, today));
     }

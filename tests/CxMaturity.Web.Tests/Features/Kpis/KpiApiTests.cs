@@ -54,6 +54,26 @@ public sealed class KpiApiTests(CxWebApplicationFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_value_outside_the_kinds_range_and_a_kind_change_under_measurements_are_refused()
+    {
+        var (client, url) = await OrganisationWithNpsAsync();
+
+        var tooHigh = await (await client.PostJsonAsync($"{url}/measurements", new MeasurementRequest(Today, Value: 250))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var noDate = await (await client.SendRawAsync(HttpMethod.Post, $"{url}/measurements", """{ "value": 20 }""")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var nullDate = await (await client.SendRawAsync(HttpMethod.Post, $"{url}/measurements", """{ "date": null, "value": 20 }""")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await client.PostJsonAsync($"{url}/measurements", new MeasurementRequest(Today, Value: 20))).ReadAsync<MeasurementView>(HttpStatusCode.Created);
+        var read = await (await client.GetAsync(url)).ReadAsync<KpiView>();
+        var toCes = await (await client.PutJsonAsync(url, new KpiRequest("NPS", KpiKind.Ces, KpiDirection.HigherIsBetter, MeasurementFrequency.Monthly), read.Version))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["An NPS lies between −100 and 100; 250 cannot be one."], tooHigh.Errors!["value"]);
+        Assert.Contains("'date'", noDate.Detail, StringComparison.Ordinal);
+        Assert.Equal(["Give the date the measurement is for."], nullDate.Errors!["date"]);
+        Assert.Equal(["This KPI has measurements as NPS; define a new KPI for CES."], toCes.Errors!["kind"]);
+        Assert.Single((await (await client.GetAsync(url)).ReadAsync<KpiView>()).Measurements);
+    }
+
+    [Fact]
     public async Task An_update_needs_the_version_read_428_without_it_409_when_stale()
     {
         var (client, url) = await OrganisationWithNpsAsync();

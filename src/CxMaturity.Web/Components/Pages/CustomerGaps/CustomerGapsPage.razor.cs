@@ -70,7 +70,7 @@ public sealed partial class CustomerGapsPage
     private async Task SaveGapAsync()
     {
         double? score = _score.Trim().Length == 0 ? null
-            : double.TryParse(_score.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : double.NaN;
+            : Numbers.TryParse(_score, out var s) ? s : double.NaN;
         var request = new CustomerGapRequest(_title, _cause, _source, score);
         await RunAsync(async userId =>
         {

@@ -40,6 +40,20 @@ public sealed class RaciGridTests : MudBunitContext
     }
 
     [Fact]
+    public void Letters_not_yet_saved_survive_the_rows_being_read_again()
+    {
+        var rows = new List<RaciRowView> { new("project:1", "Project", "Fix refunds", null, new Dictionary<int, RaciLetter>(), []) };
+        var grid = Render<RaciGrid>(p => p.Add(c => c.Roles, Roles).Add(c => c.Rows, rows).Add(c => c.Editable, true));
+        grid.Find("[data-testid='raci-cell-project:1-1']").Change("A");
+
+        // A role added elsewhere on the page makes the parent read the rows again.
+        grid.Render(p => p.Add(c => c.Rows, [new("project:1", "Project", "Fix refunds", null, new Dictionary<int, RaciLetter>(), [])]));
+
+        Assert.Equal("A", grid.Find("[data-testid='raci-cell-project:1-1']").GetAttribute("value"));
+        Assert.Equal(["No role is responsible (R): at least one must be."], grid.FindAll("[data-testid='raci-problem']").Select(p => p.TextContent));
+    }
+
+    [Fact]
     public void A_reader_sees_the_letters_without_selects()
     {
         var rows = new List<RaciRowView> { new("project:1", "Project", "Fix refunds", null, new Dictionary<int, RaciLetter> { [1] = RaciLetter.A, [2] = RaciLetter.R }, []) };
