@@ -227,8 +227,15 @@ public sealed class ProjectService(
         // of them alone is guarded like any other.
         db.Entry(project).Property(p => p.Version).IsModified = true;
         var before = Fields(project);
+        var ownerBefore = project.OwnerUserId;
         await ApplyAsync(db, project, request, cancellationToken);
-        var (from, to) = Audit.Changes([.. before.Zip(Fields(project), (b, a) => (b.Field, b.Value, a.Value))]);
+        var after = Fields(project);
+        // The audit line names owners, not account ids.
+        var ids = new[] { ownerBefore, project.OwnerUserId }.OfType<string>().Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
+        string? Named(string? value) => value is not null && names.TryGetValue(value, out var name) ? name : value;
+        var (from, to) = Audit.Changes([.. before.Zip(after, (b, a) => (b.Field, b.Field == "Owner" ? Named(b.Value) : b.Value, b.Field == "Owner" ? Named(a.Value) : a.Value))]);
         if (from is not null)
         {
             Audit.Record(db, project.OrganisationId, time.GetUtcNow().UtcDateTime, "Project", $"Project “{project.Title}”",

@@ -134,7 +134,14 @@ public sealed class RaciService(IDbContextFactory<AppDbContext> contextFactory, 
         var others = await db.GovernanceRoles.Where(r => r.OrganisationId == organisationId && r.Id != roleId).Select(r => r.Name).ToListAsync(cancellationToken);
         var before = (role.Name, role.HolderUserId ?? role.HolderName, role.Responsibilities);
         await ApplyAsync(db, role, request, others, cancellationToken);
-        var (from, to) = Audit.Changes(("Name", before.Name, role.Name), ("Held by", before.Item2, role.HolderUserId ?? role.HolderName), ("Responsibilities", before.Responsibilities, role.Responsibilities));
+        // The audit line names holders, not account ids.
+        var ids = new[] { before.Item2, role.HolderUserId }.OfType<string>().Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
+        string? Named(string? value) => value is not null && names.TryGetValue(value, out var name) ? name : value;
+        var (from, to) = Audit.Changes(
+            ("Name", before.Name, role.Name), ("Held by", Named(before.Item2), Named(role.HolderUserId ?? role.HolderName)),
+            ("Responsibilities", before.Responsibilities, role.Responsibilities));
         if (from is not null)
         {
             Audit.Record(db, organisationId, time.GetUtcNow().UtcDateTime, "RACI", $"Role “{role.Name}”", "changed", from, to);

@@ -130,6 +130,22 @@ public sealed class AuditLogTests(CxWebApplicationFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_change_of_owner_is_logged_with_the_owners_names()
+    {
+        var owner = await factory.CreateUserAsync(displayName: "Olga Owner");
+        var organisationId = await factory.CreateOrganisationAsync(owner.Id);
+        var lead = await factory.CreateUserAsync(displayName: "Lee Lead");
+        await factory.Organisations.AddMemberAsync(owner.Id, organisationId, lead.Email, OrganisationRole.CxLead);
+        var projects = factory.GetService<ProjectService>();
+        var project = await projects.CreateAsync(owner.Id, organisationId, new ProjectRequest("Fix refunds", OwnerUserId: owner.Id));
+        await projects.UpdateAsync(owner.Id, project.Id, project.ToRequest() with { OwnerUserId = lead.Id }, project.Version);
+
+        var line = (await factory.GetService<AuditLogService>().GetAsync(owner.Id, organisationId, new AuditFilter(Area: "Project"))).Lines[0];
+
+        Assert.Equal(("Owner: Olga Owner", "Owner: Lee Lead"), (line.Before, line.After));
+    }
+
+    [Fact]
     public async Task Only_Owners_read_the_log()
     {
         var owner = await factory.CreateUserAsync();

@@ -117,7 +117,8 @@ public sealed class QuestionnaireRunnerTests : MudBunitContext
         Assert.Equal("Saving", runner.Find("[data-testid='saved-strategy.vision']").GetAttribute("data-state"));
 
         pending.SetResult();
-        runner.WaitForAssertion(() => Assert.Equal("Saved", runner.Find("[data-testid='saved-strategy.vision']").GetAttribute("data-state")));
+        // A generous timeout: on a busy 2-core CI machine the renderer may wait for a thread before it checks.
+        runner.WaitForAssertion(() => Assert.Equal("Saved", runner.Find("[data-testid='saved-strategy.vision']").GetAttribute("data-state")), TimeSpan.FromSeconds(15));
     }
 
     [Fact]
