@@ -165,18 +165,9 @@ public sealed partial class CustomerGapsPage
     private async Task RunAsync(Func<string, Task> change)
     {
         (_busy, _message) = (true, null);
-        try
-        {
-            await change(await AuthenticationState.RequiredUserIdAsync());
-        }
-        catch (Exception e) when (e is ConflictException or ConcurrencyConflictException or ForbiddenException or NotFoundException)
-        {
-            _message = e.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        var userId = await AuthenticationState.RequiredUserIdAsync();
+        _message = await PageChange.RefusalAsync(() => change(userId));
+        _busy = false;
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -130,18 +130,9 @@ public sealed partial class KpisPage
     private async Task RunAsync(Func<string, Task> change)
     {
         (_busy, _message) = (true, null);
-        try
-        {
-            await change(await AuthenticationState.RequiredUserIdAsync());
-        }
-        catch (Exception e) when (e is ConflictException or ConcurrencyConflictException or ForbiddenException or NotFoundException)
-        {
-            _message = e.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        var userId = await AuthenticationState.RequiredUserIdAsync();
+        _message = await PageChange.RefusalAsync(() => change(userId));
+        _busy = false;
     }
 
     internal static int Decimals(KpiKind kind) => kind == KpiKind.Ces ? 2 : 1;

@@ -408,20 +408,10 @@ public sealed partial class Round
     // Runs a change as the signed-in user; a refusal the user can act on shows above the page.
     private async Task RunAsync(Func<string, Task> change)
     {
-        _busy = true;
-        _message = null;
-        try
-        {
-            await change(await AuthenticationState.RequiredUserIdAsync());
-        }
-        catch (Exception e) when (e is ConflictException or ForbiddenException or NotFoundException)
-        {
-            _message = e.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        (_busy, _message) = (true, null);
+        var userId = await AuthenticationState.RequiredUserIdAsync();
+        _message = await PageChange.RefusalAsync(() => change(userId));
+        _busy = false;
     }
 
     protected override void OnAfterRender(bool firstRender)
