@@ -2,6 +2,7 @@ using CxMaturity.Assessment.Content;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Components;
 using CxMaturity.Web.Extensions;
+using CxMaturity.Web.Features.Notifications;
 using MudBlazor.Services;
 
 // `validate-content <folder>` checks content without building the web host (docs/CONTENT-FORMAT.md).
@@ -43,6 +44,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSo
 app.MapAdditionalIdentityEndpoints();
 app.MapBackgroundJobDashboard();
 app.MapApi();
+app.MapNotificationLinks();
 
 await app.RunAsync();
 return 0;

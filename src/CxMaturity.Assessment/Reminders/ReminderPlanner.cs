@@ -35,20 +35,24 @@ public sealed record Recipient(string? UserId, string? Email)
     public string Key => UserId is not null ? $"user:{UserId}" : $"email:{Email?.ToLowerInvariant()}";
 }
 
-/// <summary>A KPI as the planner needs it: when it was last measured, and who hears about it.</summary>
-public sealed record KpiFacts(int Id, string Name, MeasurementFrequency Frequency, DateOnly DefinedOn, DateOnly? LastMeasured, IReadOnlyList<Recipient> Recipients);
+/// <summary>A KPI as the planner needs it: when it was last measured, and its owner.</summary>
+public sealed record KpiFacts(int Id, string Name, MeasurementFrequency Frequency, DateOnly DefinedOn, DateOnly? LastMeasured, Recipient? Owner);
 
-/// <summary>A milestone with its project's status.</summary>
-public sealed record MilestoneFacts(int Id, string Title, string ProjectTitle, ProjectStatus ProjectStatus, bool Done, DateOnly? DueOn, IReadOnlyList<Recipient> Recipients);
+/// <summary>A milestone with its project's status, owner and Accountable role holder.</summary>
+public sealed record MilestoneFacts(int Id, string Title, int ProjectId, string ProjectTitle, ProjectStatus ProjectStatus, bool Done, DateOnly? DueOn, Recipient? Owner, Recipient? Accountable);
 
-/// <summary>A project with its due date.</summary>
-public sealed record ProjectFacts(int Id, string Title, ProjectStatus Status, DateOnly? DueOn, IReadOnlyList<Recipient> Recipients);
+/// <summary>A project with its due date, owner and the member holding the role that is A in its RACI row.</summary>
+public sealed record ProjectFacts(int Id, string Title, ProjectStatus Status, DateOnly? DueOn, Recipient? Owner, Recipient? Accountable);
 
-/// <summary>A round that takes answers: its closing date, who has not handed in, and its CX leads.</summary>
-public sealed record RoundFacts(int Id, string Name, DateOnly? ClosesOn, IReadOnlyList<Recipient> NotSubmitted, IReadOnlyList<Recipient> Leads);
+/// <summary>A round that takes answers: its closing date and who has not handed in.</summary>
+public sealed record RoundFacts(int Id, string Name, DateOnly? ClosesOn, IReadOnlyList<Recipient> NotSubmitted);
 
-/// <summary>An organisation's last closed round and the people told to assess again.</summary>
-public sealed record OrganisationFacts(int Id, string Name, DateOnly? LastClosedOn, bool NextRoundStarted, IReadOnlyList<Recipient> Leads);
+/// <summary>An organisation: its last closed round, its CX leads and its Owners.</summary>
+public sealed record OrganisationFacts(int Id, string Name, DateOnly? LastClosedOn, bool NextRoundStarted, IReadOnlyList<Recipient> Leads, IReadOnlyList<Recipient> Owners)
+{
+    /// <summary>Who runs the programme and hears of every reminder: the CX leads, or the Owners when it has none.</summary>
+    public IReadOnlyList<Recipient> Programme => Leads.Count > 0 ? Leads : Owners;
+}
 
 /// <summary>Everything the planner looks at for one organisation.</summary>
 public sealed record ReminderFacts(
@@ -107,41 +111,43 @@ public static class ReminderPlanner
         foreach (var kpi in facts.Kpis)
         {
             var due = KpiAnalysis.Due(kpi.LastMeasured, kpi.DefinedOn, kpi.Frequency, today).NextDue;
+            var recipients = With(facts.Organisation.Programme, kpi.Owner);
             if (today >= due.AddDays(KpiOverdueDays))
             {
-                Add(ReminderKind.KpiOverdue, $"kpi:{kpi.Id}", due, kpi.Recipients, $"“{kpi.Name}” was due on {D(due)} and is still not measured.");
+                Add(ReminderKind.KpiOverdue, $"kpi:{kpi.Id}", due, recipients, $"“{kpi.Name}” was due on {D(due)} and is still not measured.");
             }
             else if (today >= due)
             {
-                Add(ReminderKind.KpiDue, $"kpi:{kpi.Id}", due, kpi.Recipients, $"“{kpi.Name}” is due to be measured ({D(due)}).");
+                Add(ReminderKind.KpiDue, $"kpi:{kpi.Id}", due, recipients, $"“{kpi.Name}” is due to be measured ({D(due)}).");
             }
         }
 
         foreach (var milestone in facts.Milestones.Where(m => !m.Done && !ProjectRules.IsFinal(m.ProjectStatus) && m.DueOn is not null))
         {
             var due = milestone.DueOn!.Value;
+            var recipients = With(facts.Organisation.Programme, milestone.Owner, milestone.Accountable);
             if (ProjectRules.IsMilestoneLate(milestone.ProjectStatus, milestone.Done, due, today))
             {
-                Add(ReminderKind.MilestoneOverdue, $"milestone:{milestone.Id}", due, milestone.Recipients,
+                Add(ReminderKind.MilestoneOverdue, $"milestone:{milestone.Id}", due, recipients,
                     $"Milestone “{milestone.Title}” of “{milestone.ProjectTitle}” was due on {D(due)}.");
             }
             else if (due.DayNumber - today.DayNumber <= MilestoneNoticeDays)
             {
-                Add(ReminderKind.MilestoneDueSoon, $"milestone:{milestone.Id}", due, milestone.Recipients,
+                Add(ReminderKind.MilestoneDueSoon, $"milestone:{milestone.Id}", due, recipients,
                     $"Milestone “{milestone.Title}” of “{milestone.ProjectTitle}” is due on {D(due)}.");
             }
         }
 
         foreach (var project in facts.Projects.Where(p => ProjectRules.IsLate(p.Status, p.DueOn, today)))
         {
-            Add(ReminderKind.ProjectLate, $"project:{project.Id}", project.DueOn!.Value, project.Recipients,
+            Add(ReminderKind.ProjectLate, $"project:{project.Id}", project.DueOn!.Value, With(facts.Organisation.Programme, project.Owner, project.Accountable),
                 $"Project “{project.Title}” was due on {D(project.DueOn)} and is not finished.");
         }
 
         foreach (var round in facts.Rounds.Where(r => r.ClosesOn is { } closes && closes >= today && closes.DayNumber - today.DayNumber <= RoundClosingDays))
         {
             var closes = round.ClosesOn!.Value;
-            Add(ReminderKind.RoundClosing, $"round:{round.Id}", closes, round.NotSubmitted.Concat(round.Leads),
+            Add(ReminderKind.RoundClosing, $"round:{round.Id}", closes, round.NotSubmitted.Concat(facts.Organisation.Programme),
                 $"“{round.Name}” closes on {D(closes)}.");
         }
 
@@ -149,12 +155,22 @@ public static class ReminderPlanner
             && today >= closed.AddMonths(ReassessmentMonths))
         {
             var due = closed.AddMonths(ReassessmentMonths);
-            Add(ReminderKind.ReassessmentDue, $"organisation:{organisation.Id}", due, organisation.Leads,
+            Add(ReminderKind.ReassessmentDue, $"organisation:{organisation.Id}", due, organisation.Programme,
                 $"{organisation.Name} last closed a round on {D(closed)}: six months on, it is time to assess again.");
         }
 
         return planned;
     }
+
+    /// <summary>
+    /// The Monday a weekly digest is dated by: the one starting the week of <paramref name="today"/>. A digest dated
+    /// Monday <c>m</c> gathers the notifications of the seven days before <c>m</c>.
+    /// </summary>
+    public static DateOnly DigestMonday(DateOnly today) => today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+
+    // The subject's own people first (owner, then Accountable), then those running the programme.
+    private static IEnumerable<Recipient> With(IReadOnlyList<Recipient> programme, params Recipient?[] first) =>
+        first.OfType<Recipient>().Concat(programme);
 
     private static string D(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "";
 }

@@ -48,6 +48,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
     /// <summary>
     /// The user this context acts for, set by the access check (OrganisationAccess) so that the audit lines written
     /// with a change name who made it.

@@ -1,3 +1,4 @@
+using CxMaturity.Web.Features.Notifications;
 using System.Text.Json.Serialization;
 using CxMaturity.Web.Features.Api;
 using CxMaturity.Web.Features.CustomerGaps;
@@ -93,6 +94,7 @@ public static class ApiExtensions
         v1.MapCustomerGapEndpoints();
         v1.MapRaciEndpoints();
         v1.MapMyWorkEndpoints();
+        v1.MapNotificationEndpoints();
         app.MapWorkbookEndpoints(v1);
         return app;
     }

@@ -5,10 +5,12 @@ using CxMaturity.Web.Features.Demo;
 using CxMaturity.Web.Features.Invitations;
 using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Mail;
+using CxMaturity.Web.Features.Notifications;
 using CxMaturity.Web.Features.Organisations;
 using CxMaturity.Web.Features.Projects;
 using CxMaturity.Web.Features.Questionnaires;
 using CxMaturity.Web.Features.Raci;
+using CxMaturity.Web.Features.Reminders;
 using CxMaturity.Web.Features.Respondents;
 using CxMaturity.Web.Features.Results;
 using CxMaturity.Web.Features.Roadmap;
@@ -17,6 +19,7 @@ using CxMaturity.Web.Features.Setup;
 using CxMaturity.Web.Features.Tokens;
 using CxMaturity.Web.Features.Dashboard;
 using CxMaturity.Web.Features.Workbooks;
+using Microsoft.Extensions.Options;
 
 namespace CxMaturity.Web.Extensions;
 
@@ -55,6 +58,14 @@ public static class FeatureExtensions
         services.AddScoped<TrendService>();
         services.AddScoped<InvitationSender>();
         services.AddHostedService<InvitationJobRegistration>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddSingleton<NotificationNotifier>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddScoped<ReminderJob>();
+        services.AddHostedService<ReminderJobRegistration>();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();

@@ -37,7 +37,10 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
     private int _sequence;
 
     /// <summary>The folder holding this factory's database.</summary>
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cxmaturity-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "cxmaturity-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leave the data folder when disposed, for another factory over the same database (a restart).</summary>
+    public bool KeepDataDirectory { get; init; }
 
     /// <summary>Seed the Development demo data at start.</summary>
     public bool SeedDemo { get; init; }
@@ -251,6 +254,11 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
     {
         // Pooled connections keep the files open.
         SqliteConnection.ClearAllPools();
+        if (KeepDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -13,6 +13,8 @@ public static class MailExtensions
         services.AddSingleton<IMailSender>(provider => provider.GetRequiredService<IOptions<MailOptions>>().Value.UsesSmtp
             ? provider.GetRequiredService<SmtpMailSender>()
             : provider.GetRequiredService<OutboxMailSender>());
+        services.AddScoped<MailQueue>();
+        services.AddHostedService<MailJobRegistration>();
         return services;
     }
 }

@@ -1,0 +1,31 @@
+using Cronos;
+using Microsoft.Extensions.Options;
+
+namespace CxMaturity.Web.Features.Reminders;
+
+/// <summary>When the reminder job runs (the <c>Reminders</c> section).</summary>
+public sealed class ReminderOptions
+{
+    public const string SectionName = "Reminders";
+
+    /// <summary>A five-field cron expression in UTC; every 15 minutes unless set.</summary>
+    public string Cron { get; set; } = "*/15 * * * *";
+}
+
+/// <summary>Refuses to start with a cron expression that cannot be read, saying which and why.</summary>
+internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReminderOptions options)
+    {
+        try
+        {
+            CronExpression.Parse(options.Cron ?? "");
+            return ValidateOptionsResult.Success;
+        }
+        catch (CronFormatException e)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Reminders:Cron \"{options.Cron}\" is not a cron expression ({e.Message}): give five fields, minute hour day-of-month month day-of-week, e.g. \"*/15 * * * *\" for every 15 minutes.");
+        }
+    }
+}
