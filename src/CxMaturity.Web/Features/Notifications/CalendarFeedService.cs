@@ -17,7 +17,7 @@ namespace CxMaturity.Web.Features.Notifications;
 /// user owns or is Accountable for, the next due date of each KPI they own, and the closing dates of the open rounds
 /// they answer or run — all in organisations they still belong to.
 /// </summary>
-public sealed class CalendarFeedService(AppDbContext db, PublicLinks links, IDataProtectionProvider protection, TimeProvider time)
+public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> contextFactory, PublicLinks links, IDataProtectionProvider protection, TimeProvider time)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("CxMaturity.CalendarFeed.v1");
 
@@ -27,6 +27,7 @@ public sealed class CalendarFeedService(AppDbContext db, PublicLinks links, IDat
     /// <summary>The user's feed address, relative or absolute as configured; null when they have none.</summary>
     public async Task<string?> GetAddressAsync(string userId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CalendarFeedSecret).SingleOrDefaultAsync(cancellationToken);
         if (stored is null)
         {
@@ -46,6 +47,7 @@ public sealed class CalendarFeedService(AppDbContext db, PublicLinks links, IDat
     /// <summary>Makes a new feed address for the user; the previous one stops working.</summary>
     public async Task<string> CreateAsync(string userId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("Your account was not found.");
         var secret = Secrets.Create();
         (user.CalendarFeedHash, user.CalendarFeedSecret) = (Secrets.Hash(secret), _protector.Protect(secret));
@@ -56,6 +58,7 @@ public sealed class CalendarFeedService(AppDbContext db, PublicLinks links, IDat
     /// <summary>Stops the user's feed address from working.</summary>
     public async Task RevokeAsync(string userId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.CalendarFeedHash, (string?)null).SetProperty(x => x.CalendarFeedSecret, (string?)null), cancellationToken);
     }
@@ -63,6 +66,7 @@ public sealed class CalendarFeedService(AppDbContext db, PublicLinks links, IDat
     /// <summary>The feed for a secret as iCalendar text; null when no feed has that secret (never made, or revoked).</summary>
     public async Task<string?> FeedAsync(string secret, CancellationToken cancellationToken = default)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (string.IsNullOrEmpty(secret) || secret.Length > 100)
         {
             return null;
