@@ -65,13 +65,18 @@ public sealed partial class InvitationRoundTests(BrowserFixture browser) : IClas
     }
 
     // The invitation link each address received, pointed at this test's server (the link's own origin is the
-    // configured public URL).
+    // configured public URL). Other emails (a reminder job run meanwhile) are not invitations.
     private Dictionary<string, string> Links()
     {
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(browser.App.Outbox, "*.eml"))
         {
             var message = MimeMessage.Load(file);
+            if (message.Headers["X-CxMaturity-Kind"] != "invitation")
+            {
+                continue;
+            }
+
             var link = new Uri(LinkPattern().Match(message.TextBody ?? "").Value);
             Assert.Equal("http://localhost:5294", link.GetLeftPart(UriPartial.Authority));
             links[message.To.Mailboxes.Single().Address] = link.PathAndQuery;

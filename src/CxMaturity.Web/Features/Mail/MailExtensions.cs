@@ -14,6 +14,7 @@ public static class MailExtensions
             ? provider.GetRequiredService<SmtpMailSender>()
             : provider.GetRequiredService<OutboxMailSender>());
         services.AddScoped<MailQueue>();
+        services.AddScoped<MailStatusService>();
         services.AddHostedService<MailJobRegistration>();
         return services;
     }

@@ -51,6 +51,23 @@ public sealed class AdministrationPageTests(CxWebApplicationFactory factory) : I
         Assert.Equal("/", setup.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task Only_an_administrator_sees_the_mail_page_and_its_service_refuses_anyone_else()
+    {
+        var member = await factory.CreateUserAsync();
+        using var memberClient = await PageClient.SignInAsync(factory, member);
+        using var administrator = await PageClient.SignInAsync(factory, await AdministratorAsync());
+
+        var refused = await memberClient.GetAsync("/admin/mail");
+        var shown = await administrator.GetAsync("/admin/mail");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Equal("/Account/AccessDenied", refused.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, shown.Status);
+        Assert.StartsWith("Sent to the outbox folder (no SMTP server configured).", shown.TextOf("mail-summary"), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.GetService<CxMaturity.Web.Features.Mail.MailStatusService>().GetAsync(member.Id));
+    }
+
     private async Task<TestUser> AdministratorAsync()
     {
         var user = await factory.CreateUserAsync();

@@ -202,6 +202,18 @@ public sealed class ReminderJobTests : IAsyncLifetime
         var mail = await _factory.WithDbAsync(db => db.OutgoingMails.SingleAsync());
         Assert.Equal((1, "Connection refused (test)", _time.GetUtcNow().UtcDateTime.AddMinutes(1)), (mail.Attempts, mail.LastError, mail.NextAttemptUtc));
 
+        // Administrators see it failing, with its error, but not what it says.
+        var administrator = await _factory.CreateUserAsync();
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(administrator.Id))!, CxMaturity.Web.Features.Access.SiteRoles.Administrator);
+        }
+
+        var status = await _factory.GetService<MailStatusService>().GetAsync(administrator.Id);
+        Assert.Equal((1, 1), (status.Waiting, status.Failing));
+        Assert.Equal(new WaitingMailView("reminder", scenario.Lena.Email, mail.CreatedUtc, 1, "Connection refused (test)", mail.NextAttemptUtc), status.NotSent.Single());
+
         var queue = _factory.GetService<MailQueue>();
         Assert.Equal(0, await queue.SendDueAsync(CancellationToken.None)); // not due yet
         _time.Advance(TimeSpan.FromMinutes(1));
