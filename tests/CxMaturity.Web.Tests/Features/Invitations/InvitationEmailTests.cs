@@ -221,22 +221,4 @@ public sealed partial class InvitationEmailTests : IAsyncLifetime
 
     [GeneratedRegex(@"https://\S+/invitations/\S+")]
     private static partial Regex LinkPattern();
-
-    private sealed class FailingMailSender : IMailSender
-    {
-        public int FailuresLeft { get; set; }
-
-        public List<OutgoingMessage> Sent { get; } = [];
-
-        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
-        {
-            if (FailuresLeft-- > 0)
-            {
-                throw new IOException("Connection refused (test)");
-            }
-
-            Sent.Add(message);
-            return Task.CompletedTask;
-        }
-    }
 }

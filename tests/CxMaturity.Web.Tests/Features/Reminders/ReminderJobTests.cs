@@ -293,22 +293,4 @@ public sealed class ReminderJobTests : IAsyncLifetime
                 ? throw new IOException("The disk went away (test).")
                 : ValueTask.FromResult(result);
     }
-
-    private sealed class FailingMailSender : IMailSender
-    {
-        public int FailuresLeft { get; set; }
-
-        public List<OutgoingMessage> Sent { get; } = [];
-
-        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
-        {
-            if (FailuresLeft-- > 0)
-            {
-                throw new IOException("Connection refused (test)");
-            }
-
-            Sent.Add(message);
-            return Task.CompletedTask;
-        }
-    }
 }
