@@ -7,13 +7,24 @@ public static class BenchmarkProgram
 {
     /// <summary>
     /// BenchmarkDotNet for everything, except <c>budget &lt;scenario&gt;</c>, which runs one workbook scenario in this
-    /// process and reports its peak working set (BenchmarkDotNet cannot).
+    /// process and reports its peak working set (BenchmarkDotNet cannot), and <c>reminders-profile</c>, which shows where
+    /// a reminder run's time goes (<see cref="ReminderProfile"/>).
     /// </summary>
     public static void Main(string[] args)
     {
         if (args is ["budget", var scenario])
         {
             WorkbookBudgets.Run(scenario, Console.Out);
+            return;
+        }
+
+        if (args is ["reminders-profile", .. var more])
+        {
+            var runs = more.FirstOrDefault(a => a.All(char.IsAsciiDigit)) is { } number ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : 5;
+            var history = more.FirstOrDefault(a => a.StartsWith("history=", StringComparison.Ordinal)) is { } h
+                ? int.Parse(h["history=".Length..], System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+            ReminderProfile.RunAsync(Console.Out, runs, smtp: more.Contains("smtp"), history).GetAwaiter().GetResult();
             return;
         }
 
