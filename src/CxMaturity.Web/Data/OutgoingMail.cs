@@ -37,4 +37,7 @@ public sealed class OutgoingMail
 
     /// <summary>A mail job working on it until this time; another leaves it alone meanwhile.</summary>
     public DateTime? ClaimedUntilUtc { get; set; }
+
+    /// <summary>Which run claimed it: a run claims a batch in one statement, then reads back the rows with its token.</summary>
+    public Guid? ClaimToken { get; set; }
 }

@@ -4,12 +4,13 @@ using CxMaturity.Web.Data;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Mail;
 using CxMaturity.Web.Features.Notifications;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxMaturity.Web.Features.Reminders;
 
-/// <summary>What one run of the reminder job did.</summary>
-public sealed record ReminderRun(int Delivered, int Digests, int EmailsSent);
+/// <summary>What one run of the reminder job did: reminders and digests delivered, emails put in the outbox table.</summary>
+public sealed record ReminderRun(int Delivered, int Digests, int EmailsQueued);
 
 /// <summary>
 /// The recurring reminder job (docs/RULES.md §8.6). It reads every organisation's facts, asks the pure planner what is
@@ -17,7 +18,8 @@ public sealed record ReminderRun(int Delivered, int Digests, int EmailsSent);
 /// <see cref="ReminderDelivery"/> row under the reminder's unique key, the recipient's notification and, when they
 /// want one now, the email in the outbox table. A second run at the same time meets the unique key, takes the rows
 /// that run wrote as delivered and goes on with the rest; a run that fails halfway leaves only whole organisations
-/// delivered, and the next run does the others. Then weekly digests, then the emails go out.
+/// delivered, and the next run does the others. Then weekly digests; the emails then go out in the mail job
+/// (<see cref="MailQueue"/>), started at once, so that a slow mail server never holds up the reminders.
 /// It checks no access: it acts for nobody, and tells each person only of what is theirs in an organisation they
 /// belong to.
 /// </summary>
@@ -26,7 +28,7 @@ public sealed class ReminderJob(
     NotificationNotifier notifier,
     UnsubscribeLinks unsubscribe,
     PublicLinks links,
-    MailQueue mail,
+    IBackgroundJobClient jobs,
     TimeProvider time,
     ILogger<ReminderJob> logger)
 {
@@ -37,6 +39,8 @@ public sealed class ReminderJob(
 
     private const int Attempts = 5;
 
+    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
+
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -46,7 +50,11 @@ public sealed class ReminderJob(
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             organisations = await ReminderFactsLoader.LoadAsync(db, cancellationToken);
-            delivered = [.. await db.ReminderDeliveries.AsNoTracking().Select(d => d.Key).ToListAsync(cancellationToken)];
+
+            // Only the keys due today are looked up (by the unique index), not every delivery ever made.
+            var due = organisations.SelectMany(o => ReminderPlanner.Plan(today, o.Facts, Nothing)).Select(r => r.Key)
+                .ToList();
+            delivered = await DeliveredAsync(db, due, cancellationToken);
         }
 
         var plans = organisations
@@ -55,24 +63,44 @@ public sealed class ReminderJob(
             .ToList();
         var people = await PeopleAsync(plans.SelectMany(p => p.Planned).Select(r => r.Recipient.UserId).OfType<string>(), cancellationToken);
 
-        var count = 0;
+        var (count, emails) = (0, 0);
         foreach (var (organisation, planned) in plans)
         {
-            count += await DeliverAsync(organisation, planned, people, now, cancellationToken);
+            var written = await DeliverAsync(organisation, planned, people, now, cancellationToken);
+            (count, emails) = (count + written.Delivered, emails + written.Emails);
         }
 
-        var digests = await DigestsAsync(today, now, delivered, cancellationToken);
+        var (digests, digestEmails) = await DigestsAsync(today, now, cancellationToken);
         if (count + digests > 0)
         {
             logger.LogInformation("Reminder job: {Delivered} reminders and {Digests} weekly digests delivered for {Today}.", count, digests, today);
         }
 
-        var sent = await mail.SendDueAsync(cancellationToken);
-        return new ReminderRun(count, digests, sent);
+        var queued = emails + digestEmails;
+        if (queued > 0)
+        {
+            jobs.Enqueue<MailQueue>(queue => queue.SendDueAsync(CancellationToken.None));
+        }
+
+        return new ReminderRun(count, digests, queued);
     }
 
+    private static async Task<HashSet<string>> DeliveredAsync(AppDbContext db, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            delivered.UnionWith(await db.ReminderDeliveries.AsNoTracking().Where(d => chunk.Contains(d.Key)).Select(d => d.Key).ToListAsync(cancellationToken));
+        }
+
+        return delivered;
+    }
+
+    private static string DigestKey(string userId, DateOnly monday) =>
+        $"{DigestKind}|user:{userId}|{monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|user:{userId}";
+
     /// <summary>One organisation's reminders in one transaction; what another run delivered meanwhile is left out.</summary>
-    private async Task<int> DeliverAsync(
+    private async Task<(int Delivered, int Emails)> DeliverAsync(
         OrganisationReminderFacts organisation, IReadOnlyList<PlannedReminder> planned, IReadOnlyDictionary<string, Person> people, DateTime now,
         CancellationToken cancellationToken)
     {
@@ -88,10 +116,11 @@ public sealed class ReminderJob(
 
             try
             {
+                var emails = db.ChangeTracker.Entries<OutgoingMail>().Count();
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 notifier.Changed(told);
-                return planned.Count;
+                return (planned.Count, emails);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -110,7 +139,7 @@ public sealed class ReminderJob(
                 planned = [.. planned.Where(r => !already.Contains(r.Key))];
                 if (planned.Count == 0)
                 {
-                    return 0;
+                    return (0, 0);
                 }
             }
         }
@@ -154,7 +183,7 @@ public sealed class ReminderJob(
     }
 
     /// <summary>Weekly digests due today for the users who chose them: the notifications of the week before not yet emailed.</summary>
-    private async Task<int> DigestsAsync(DateOnly today, DateTime now, HashSet<string> delivered, CancellationToken cancellationToken)
+    private async Task<(int Digests, int Emails)> DigestsAsync(DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
         var monday = ReminderPlanner.DigestMonday(today);
         var until = monday.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -163,11 +192,11 @@ public sealed class ReminderJob(
         var readers = await db.Users.AsNoTracking().Where(u => u.WeeklyDigest && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.ReminderEmailsOff })
             .ToListAsync(cancellationToken);
-        var count = 0;
+        var (count, emails) = (0, 0);
         foreach (var reader in readers)
         {
-            var key = $"{DigestKind}|user:{reader.Id}|{monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|user:{reader.Id}";
-            if (delivered.Contains(key))
+            var key = DigestKey(reader.Id, monday);
+            if (await db.ReminderDeliveries.AnyAsync(d => d.Key == key, cancellationToken))
             {
                 continue;
             }
@@ -197,8 +226,8 @@ public sealed class ReminderJob(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                delivered.Add(key);
                 count++;
+                emails += notifications.Count > 0 ? 1 : 0;
             }
             catch (DbUpdateException)
             {
@@ -211,7 +240,7 @@ public sealed class ReminderJob(
             }
         }
 
-        return count;
+        return (count, emails);
     }
 
     private async Task<IReadOnlyDictionary<string, Person>> PeopleAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)

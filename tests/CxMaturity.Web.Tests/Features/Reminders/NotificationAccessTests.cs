@@ -123,6 +123,25 @@ public sealed class NotificationAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_unsubscribe_page_asks_before_it_changes_anything_and_says_when_emails_are_already_off()
+    {
+        var user = await _factory.CreateUserAsync();
+        var path = _factory.Services.GetRequiredService<UnsubscribeLinks>().PathFor(user.Id, Assessment.Reminders.ReminderKind.ProjectLate);
+        using var anonymous = CxMaturity.Web.Tests.Components.Pages.PageClient.Anonymous(_factory);
+        var notifications = _factory.GetService<NotificationService>();
+
+        var asked = await anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        Assert.Contains("Stop emails about “Project late”?", asked.Html, StringComparison.Ordinal);
+        Assert.All((await notifications.GetSettingsAsync(user.Id)).Emails, e => Assert.True(e.Email)); // opening the link changed nothing
+
+        await notifications.UnsubscribeAsync(user.Id, Assessment.Reminders.ReminderKind.ProjectLate);
+        var again = await anonymous.GetAsync(path);
+        Assert.Equal("You already get no more emails about “Project late”. The reminders still show under the bell when you sign in.", again.TextOf("unsubscribe-done"));
+        Assert.StartsWith("It may have been copied only in part.", (await anonymous.GetAsync(path[..^5])).TextOf("unsubscribe-invalid"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cron_expression_that_cannot_be_read_stops_the_app_with_a_sentence()
     {
         using var factory = new CxWebApplicationFactory { Settings = new Dictionary<string, string?> { ["Reminders:Cron"] = "every minute" } };

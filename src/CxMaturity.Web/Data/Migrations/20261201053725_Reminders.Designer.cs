@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxMaturity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201050140_Reminders")]
+    [Migration("20261201053725_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -734,6 +734,9 @@ namespace CxMaturity.Web.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("TEXT");
