@@ -21,6 +21,9 @@ public sealed class Notification
 
     public DateTime? ReadUtc { get; set; }
 
-    /// <summary>Told by email already (on its own, or in a weekly digest); a digest gathers only those not yet told.</summary>
-    public bool Emailed { get; set; }
+    /// <summary>
+    /// Waiting for its user's weekly digest: written while they read reminders weekly and wanted this kind by email.
+    /// The digest (or, when they go back to single emails, one last gathering email) takes it and clears this.
+    /// </summary>
+    public bool DigestPending { get; set; }
 }

@@ -1,5 +1,8 @@
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +15,9 @@ public static class DataExtensions
     /// The SQLite database under <c>Data:Directory</c>, reached only through <see cref="IDbContextFactory{AppDbContext}"/>
     /// (which also gives Identity its scoped context), migrated to the latest version at start.
     /// </summary>
+    /// <summary>The folder under <c>Data:Directory</c> holding the data-protection keys.</summary>
+    public const string KeysFolder = "keys";
+
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,6 +39,12 @@ public static class DataExtensions
             options.UseCxMaturitySqlite(provider.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Data-protection keys (sign-in cookies, unsubscribe links, the calendar feed's kept secret) live with the data
+        // under <Data:Directory>/keys, so that they survive a restart, a new container or a move of the folder.
+        services.AddDataProtection().SetApplicationName("CxMaturity");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, ILoggerFactory>((keys, data, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Value.Directory, KeysFolder)), logging));
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

@@ -650,7 +650,7 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Emailed")
+                    b.Property<bool>("DigestPending")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")

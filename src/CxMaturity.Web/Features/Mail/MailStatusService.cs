@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CxMaturity.Web.Features.Mail;
 
-/// <summary>One email not yet gone: who it is for and why it waits, but not what it says (organisations' data).</summary>
+/// <summary>One email not yet gone: the domain it is for and why it waits, but not who or what it says (organisations' data).</summary>
 public sealed record WaitingMailView(string Kind, string ToAddress, DateTime CreatedUtc, int Attempts, string? LastError, DateTime NextAttemptUtc);
 
 /// <summary>The state of outgoing mail for site administrators.</summary>
@@ -12,7 +12,8 @@ public sealed record MailStatusView(bool UsesSmtp, int Waiting, int Failing, int
 
 /// <summary>
 /// What site administrators see of the mail: reminders and invitations waiting or failing, with their errors and
-/// when each is tried again. Never the message itself: an administrator reads no organisation's data.
+/// when each is tried again, each address masked to its first letter and domain. Never the message itself: an
+/// administrator reads no organisation's data.
 /// </summary>
 public sealed class MailStatusService(IDbContextFactory<AppDbContext> contextFactory, Microsoft.Extensions.Options.IOptions<MailOptions> options, TimeProvider time)
 {
@@ -46,6 +47,16 @@ public sealed class MailStatusService(IDbContextFactory<AppDbContext> contextFac
             + await db.InvitationSends.CountAsync(s => s.SentUtc >= weekAgo, cancellationToken);
         return new MailStatusView(
             options.Value.UsesSmtp, waiting, failing, sent,
-            [.. mails.Concat(invitations).OrderByDescending(m => m.Attempts).ThenBy(m => m.CreatedUtc).Take(MaxListed)]);
+            [.. mails.Concat(invitations).OrderByDescending(m => m.Attempts).ThenBy(m => m.CreatedUtc).Take(MaxListed).Select(m => m with { ToAddress = Masked(m.ToAddress) })]);
+    }
+
+    /// <summary>
+    /// An address as administrators see it: the domain (which tells a relay problem) and the first letter, so that
+    /// the page names no organisation's people (<c>ada.lovelace@example.com</c> → <c>a…@example.com</c>).
+    /// </summary>
+    public static string Masked(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at <= 0 ? "…" : $"{address[0]}…{address[at..]}";
     }
 }

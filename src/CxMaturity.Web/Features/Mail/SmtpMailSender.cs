@@ -16,6 +16,9 @@ internal sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider
     /// <summary>How long an idle connection is reused; after that a message opens a new one.</summary>
     public static readonly TimeSpan KeepOpen = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long connecting, signing in or sending may take before it counts as failed.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SmtpClient? _client;
     private DateTimeOffset _lastUsed;
@@ -84,7 +87,8 @@ internal sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider
         }
 
         await DropAsync();
-        var client = new SmtpClient();
+        // MailKit waits two minutes by default; a server that drops packets must not hold the one job worker that long.
+        var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
             await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp.Security), cancellationToken);

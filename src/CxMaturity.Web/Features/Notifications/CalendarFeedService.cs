@@ -24,7 +24,10 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> contextF
     /// <summary>The path of the feed for a secret.</summary>
     public static string PathFor(string secret) => $"/calendar/{secret}.ics";
 
-    /// <summary>The user's feed address, relative or absolute as configured; null when they have none.</summary>
+    /// <summary>
+    /// The user's feed address, relative or absolute as configured; null when they have none. When the keys that
+    /// sealed the kept secret are gone the feed is turned off, so that no feed works that the profile cannot show.
+    /// </summary>
     public async Task<string?> GetAddressAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -40,7 +43,8 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> contextF
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
-            return null; // the keys that sealed it are gone: the user makes a new one
+            await RevokeAsync(userId, cancellationToken);
+            return null;
         }
     }
 
@@ -105,6 +109,7 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> contextF
             .Select(r => new { r.Id, r.Name, r.ClosesOn, r.OrganisationId, Runs = runs.Contains(r.OrganisationId) })
             .ToListAsync(cancellationToken);
 
+        var stamp = time.GetUtcNow().UtcDateTime;
         var calendar = new Ical.Net.Calendar { ProductId = "-//CxMaturity//Reminders//EN" };
         calendar.AddProperty("X-WR-CALNAME", "CxMaturity");
         void Add(string uid, DateOnly on, string summary, string organisation, string path)
@@ -116,6 +121,7 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> contextF
                 Summary = summary,
                 Description = link is null ? organisation : $"{organisation}\n{link}",
                 Start = new CalDateTime(on.Year, on.Month, on.Day),
+                DtStamp = new CalDateTime(stamp),
                 Url = link is null ? null : new Uri(link),
             });
         }

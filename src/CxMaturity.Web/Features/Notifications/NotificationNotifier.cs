@@ -34,7 +34,8 @@ public sealed class NotificationNotifier(ILogger<NotificationNotifier> logger)
             {
                 foreach (var callback in callbacks.Values)
                 {
-                    _ = Notify(callback);
+                    // Off the caller's thread: the job or another page's circuit does not wait for this page.
+                    _ = Task.Run(() => Notify(callback));
                 }
             }
         }

@@ -67,7 +67,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> contextF
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var count = await db.Notifications.Where(n => n.UserId == userId && n.ReadUtc == null)
+        var count = await Mine(db, userId).Where(n => n.ReadUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadUtc, now), cancellationToken);
         notifier.Changed([userId]);
         return count;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using CxMaturity.Web.Data;
@@ -13,9 +14,14 @@ internal static class ReminderEmail
     public static OutgoingMail Reminder(string toAddress, string toName, Line line, string? unsubscribe, string? note, DateTime now) =>
         Compose("reminder", toAddress, toName, Trim($"{line.Label}: {line.Title}"), $"Hello {toName},", [line], note, unsubscribe, now);
 
-    public static OutgoingMail Digest(string toAddress, string toName, DateOnly monday, IReadOnlyList<Line> lines, string? settings, DateTime now) =>
-        Compose("digest", toAddress, toName, $"Your CxMaturity week: {lines.Count} reminder{(lines.Count == 1 ? "" : "s")}",
-            $"Hello {toName}, here is what CxMaturity reminded you of in the week before {monday:d MMM yyyy}:", lines, null, settings, now);
+    /// <summary>A weekly digest dated by its <paramref name="monday"/>; without one, the last gathering of a user gone back to single emails.</summary>
+    public static OutgoingMail Digest(string toAddress, string toName, DateOnly? monday, IReadOnlyList<Line> lines, string? settings, DateTime now) =>
+        Compose("digest", toAddress, toName,
+            monday is null ? $"Your CxMaturity reminders since your last digest: {lines.Count}" : $"Your CxMaturity week: {lines.Count} reminder{(lines.Count == 1 ? "" : "s")}",
+            monday is { } day
+                ? $"Hello {toName}, here is what CxMaturity reminded you of in the week before {day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}:"
+                : $"Hello {toName}, you now get reminders one by one; here is what CxMaturity reminded you of since your last digest:",
+            lines, null, settings, now);
 
     private static OutgoingMail Compose(
         string kind, string toAddress, string toName, string subject, string greeting, IReadOnlyList<Line> lines, string? note, string? stop, DateTime now)

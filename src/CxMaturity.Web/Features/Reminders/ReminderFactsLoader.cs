@@ -20,7 +20,7 @@ internal static class ReminderFactsLoader
         var members = (await db.Memberships.AsNoTracking().Select(m => new { m.OrganisationId, m.UserId, m.Role }).ToListAsync(cancellationToken))
             .ToLookup(m => m.OrganisationId);
         var rounds = (await db.Rounds.AsNoTracking()
-                .Select(r => new { r.Id, r.OrganisationId, r.Name, r.Status, r.ClosesOn, r.ClosedUtc })
+                .Select(r => new { r.Id, r.OrganisationId, r.Name, r.Status, r.ClosesOn, r.ClosedUtc, r.CreatedUtc })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.OrganisationId);
         var waiting = (await db.Respondents.AsNoTracking()
@@ -67,7 +67,8 @@ internal static class ReminderFactsLoader
                 organisation.Id,
                 organisation.Name,
                 lastClosed is null ? null : DateOnly.FromDateTime(lastClosed.ClosedUtc!.Value),
-                organisationRounds.Any(r => r.Status != RoundStatus.Closed),
+                // A round prepared since (draft or open) counts as the next one; an old forgotten draft does not.
+                lastClosed is not null && organisationRounds.Any(r => r.Status != RoundStatus.Closed && r.CreatedUtc > lastClosed.ClosedUtc),
                 WithRole(OrganisationRole.CxLead),
                 WithRole(OrganisationRole.Owner));
 

@@ -64,10 +64,20 @@ public sealed class ReminderJob(
         var people = await PeopleAsync(plans.SelectMany(p => p.Planned).Select(r => r.Recipient.UserId).OfType<string>(), cancellationToken);
 
         var (count, emails) = (0, 0);
+        var failures = new List<Exception>();
         foreach (var (organisation, planned) in plans)
         {
-            var written = await DeliverAsync(organisation, planned, people, now, cancellationToken);
-            (count, emails) = (count + written.Delivered, emails + written.Emails);
+            try
+            {
+                var written = await DeliverAsync(organisation, planned, people, now, cancellationToken);
+                (count, emails) = (count + written.Delivered, emails + written.Emails);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One organisation's failure (rolled back whole) does not keep the others' reminders back.
+                logger.LogError(e, "Reminders of organisation {OrganisationId} could not be delivered; the next run tries again.", organisation.Facts.Organisation.Id);
+                failures.Add(e);
+            }
         }
 
         var (digests, digestEmails) = await DigestsAsync(today, now, cancellationToken);
@@ -80,6 +90,12 @@ public sealed class ReminderJob(
         if (queued > 0)
         {
             jobs.Enqueue<MailQueue>(queue => queue.SendDueAsync(CancellationToken.None));
+        }
+
+        if (failures.Count > 0)
+        {
+            // Failed, so that the dashboard shows it: what was delivered stays delivered, the rest comes next run.
+            throw new AggregateException($"Reminders of {failures.Count} organisation(s) could not be delivered.", failures);
         }
 
         return new ReminderRun(count, digests, queued);
@@ -159,11 +175,12 @@ public sealed class ReminderJob(
                 return; // the account was deleted since the facts were read
             }
 
-            var emailNow = EmailChoices.IsOn(person.EmailsOff, reminder.Kind) && !person.WeeklyDigest && !string.IsNullOrEmpty(person.Email);
+            var wantsEmail = EmailChoices.IsOn(person.EmailsOff, reminder.Kind) && !string.IsNullOrEmpty(person.Email);
+            var emailNow = wantsEmail && !person.WeeklyDigest;
             db.Notifications.Add(new Notification
             {
                 UserId = userId, OrganisationId = facts.Id, Kind = reminder.Kind.ToString(), Title = reminder.Title, Link = path, CreatedUtc = now,
-                Emailed = emailNow,
+                DigestPending = wantsEmail && person.WeeklyDigest,
             });
             told.Add(userId);
             if (emailNow)
@@ -182,20 +199,24 @@ public sealed class ReminderJob(
         }
     }
 
-    /// <summary>Weekly digests due today for the users who chose them: the notifications of the week before not yet emailed.</summary>
+    /// <summary>
+    /// Weekly digests due today: for a user who reads reminders weekly, from Monday on, what waited for the digest
+    /// from before that Monday; for a user who has gone back to single emails, at once, what still waited. Kinds
+    /// turned off meanwhile are dropped from it.
+    /// </summary>
     private async Task<(int Digests, int Emails)> DigestsAsync(DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
         var monday = ReminderPlanner.DigestMonday(today);
         var until = monday.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var from = until.AddDays(-7);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var readers = await db.Users.AsNoTracking().Where(u => u.WeeklyDigest && u.Email != null)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.ReminderEmailsOff })
+        var readers = await db.Users.AsNoTracking()
+            .Where(u => u.Email != null && (u.WeeklyDigest || db.Notifications.Any(n => n.UserId == u.Id && n.DigestPending)))
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.ReminderEmailsOff, u.WeeklyDigest })
             .ToListAsync(cancellationToken);
         var (count, emails) = (0, 0);
         foreach (var reader in readers)
         {
-            var key = DigestKey(reader.Id, monday);
+            var key = DigestKey(reader.Id, reader.WeeklyDigest ? monday : today);
             if (await db.ReminderDeliveries.AnyAsync(d => d.Key == key, cancellationToken))
             {
                 continue;
@@ -203,31 +224,31 @@ public sealed class ReminderJob(
 
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var notifications = (await db.Notifications
-                    .Where(n => n.UserId == reader.Id && !n.Emailed && n.CreatedUtc >= from && n.CreatedUtc < until
-                        && db.Memberships.Any(m => m.UserId == reader.Id && m.OrganisationId == n.OrganisationId))
-                    .OrderBy(n => n.CreatedUtc).ThenBy(n => n.Id)
-                    .ToListAsync(cancellationToken))
-                .Where(n => !Enum.TryParse<ReminderKind>(n.Kind, out var kind) || EmailChoices.IsOn(reader.ReminderEmailsOff, kind))
+            var waiting = await db.Notifications
+                .Where(n => n.UserId == reader.Id && n.DigestPending && (!reader.WeeklyDigest || n.CreatedUtc < until))
+                .OrderBy(n => n.CreatedUtc).ThenBy(n => n.Id)
+                .ToListAsync(cancellationToken);
+            var members = await db.Memberships.AsNoTracking().Where(m => m.UserId == reader.Id).Select(m => m.OrganisationId).ToListAsync(cancellationToken);
+            var told = waiting
+                .Where(n => members.Contains(n.OrganisationId) && (!Enum.TryParse<ReminderKind>(n.Kind, out var kind) || EmailChoices.IsOn(reader.ReminderEmailsOff, kind)))
                 .ToList();
-            var names = await db.Organisations.AsNoTracking().Where(o => notifications.Select(n => n.OrganisationId).Contains(o.Id))
-                .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+            var names = await db.Organisations.AsNoTracking().Where(o => members.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
             db.ReminderDeliveries.Add(new ReminderDelivery { Key = key, Kind = DigestKind, DeliveredUtc = now });
-            if (notifications.Count > 0)
+            if (told.Count > 0)
             {
                 var name = string.IsNullOrWhiteSpace(reader.DisplayName) ? reader.Email! : reader.DisplayName;
-                db.OutgoingMails.Add(ReminderEmail.Digest(reader.Email!, name, monday,
-                    [.. notifications.Select(n => new ReminderEmail.Line(ReminderLabels.Of(n.Kind), names.GetValueOrDefault(n.OrganisationId, ""), n.Title, Absolute(n.Link)))],
+                db.OutgoingMails.Add(ReminderEmail.Digest(reader.Email!, name, reader.WeeklyDigest ? monday : null,
+                    [.. told.Select(n => new ReminderEmail.Line(ReminderLabels.Of(n.Kind), names.GetValueOrDefault(n.OrganisationId, ""), n.Title, Absolute(n.Link)))],
                     Absolute("/profile#notifications"), now));
-                notifications.ForEach(n => n.Emailed = true);
             }
 
+            waiting.ForEach(n => n.DigestPending = false);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 count++;
-                emails += notifications.Count > 0 ? 1 : 0;
+                emails += told.Count > 0 ? 1 : 0;
             }
             catch (DbUpdateException)
             {

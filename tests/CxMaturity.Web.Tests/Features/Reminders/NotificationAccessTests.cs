@@ -75,14 +75,26 @@ public sealed class NotificationAccessTests : IAsyncLifetime
         {
             _time.SetUtcNow(new DateTimeOffset(2027, 1, 31, 9, 0, 0, TimeSpan.Zero)); // NPS due: Kim and Lena only
             await RunAsync();
-            Assert.Equal((1, 0), (kimHeard, oliveHeard));
+            await WaitUntilAsync(() => Volatile.Read(ref kimHeard) == 1);
             await _factory.GetService<NotificationService>().MarkAllReadAsync(scenario.Kim.Id);
-            Assert.Equal(2, kimHeard);
+            await WaitUntilAsync(() => Volatile.Read(ref kimHeard) == 2);
         }
 
         await RunAsync();
         await _factory.GetService<NotificationService>().MarkAllReadAsync(scenario.Kim.Id);
-        Assert.Equal(2, kimHeard); // unsubscribed: no longer told
+        await Task.Delay(500);
+        Assert.Equal((2, 0), (Volatile.Read(ref kimHeard), Volatile.Read(ref oliveHeard))); // Olive had nothing; Kim, unsubscribed, is no longer told
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (!condition() && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(condition());
     }
 
     [Fact]

@@ -52,7 +52,7 @@ namespace CxMaturity.Web.Data.Migrations
                     Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Emailed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    DigestPending = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

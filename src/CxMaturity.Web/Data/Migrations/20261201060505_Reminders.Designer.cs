@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxMaturity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201053725_Reminders")]
+    [Migration("20261201060505_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -653,7 +653,7 @@ namespace CxMaturity.Web.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Emailed")
+                    b.Property<bool>("DigestPending")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
