@@ -689,7 +689,7 @@ internal sealed class ReminderWorld : IAsyncDisposable
                 var round = new AssessmentRound
                 {
                     Organisation = organisation, ModelVersionId = modelVersionId, Name = "Pulse", Status = RoundStatus.Open,
-                    OpensOn = today.AddDays(-14), ClosesOn = today.AddDays(o % 4 == 0 ? 3 : 2), CreatedUtc = created,
+                    OpensOn = today.AddDays(-14), ClosesOn = today.AddDays(o % 4 == 0 ? 3 : 2), CreatedUtc = today.AddDays(-20).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 };
                 for (var i = 0; i < 10; i++)
                 {
@@ -783,7 +783,8 @@ internal sealed class ReminderWorld : IAsyncDisposable
             static Recipient? Member(string? userId) => userId is null ? null : new Recipient(userId, null);
             var lastClosed = Rounds.Where(r => r.Status == RoundStatus.Closed).Max(r => r.ClosedUtc);
             var organisation = new OrganisationFacts(
-                Organisation.Id, Organisation.Name, lastClosed is { } closed ? DateOnly.FromDateTime(closed) : null, Rounds.Any(r => r.Status != RoundStatus.Closed),
+                Organisation.Id, Organisation.Name, lastClosed is { } closed ? DateOnly.FromDateTime(closed) : null,
+                lastClosed is { } since && Rounds.Any(r => r.Status != RoundStatus.Closed && r.CreatedUtc > since),
                 [new Recipient(Lead.Id, null)], [new Recipient(Owner.Id, null)]);
             return new ReminderFacts(
                 organisation,
