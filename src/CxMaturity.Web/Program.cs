@@ -1,6 +1,7 @@
 using CxMaturity.Assessment.Content;
 using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Components;
+using CxMaturity.Web.Data.Sqlite;
 using CxMaturity.Web.Extensions;
 using CxMaturity.Web.Features.Notifications;
 using MudBlazor.Services;
@@ -17,7 +18,9 @@ if (args is ["validate-content", ..])
     return 2;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `backup <file>` and `restore <file>` work on the data directory the settings name, then exit (README, "Backups").
+var command = args is [("backup" or "restore") and var verb, var target, ..] ? (Verb: verb, File: target) : default((string Verb, string File)?);
+var builder = WebApplication.CreateBuilder(command is null ? args : args[2..]);
 
 builder.AddContent();
 builder.AddData();
@@ -31,6 +34,11 @@ builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+if (command is { } run)
+{
+    return await BackupCommand.RunAsync(app.Services, run.Verb, run.File, Console.Out, Console.Error);
+}
+
 
 app.UseErrorHandling();
 app.UseHttpsRedirection();

@@ -46,6 +46,7 @@ public static class DataExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, ILoggerFactory>((keys, data, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Value.Directory, KeysFolder)), logging));
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<SqliteBackupArchive>();
         return builder;
     }
 }
