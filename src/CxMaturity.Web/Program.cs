@@ -3,6 +3,7 @@ using CxMaturity.Web.Features.Models;
 using CxMaturity.Web.Components;
 using CxMaturity.Web.Data.Sqlite;
 using CxMaturity.Web.Extensions;
+using CxMaturity.Web.Features.Backups;
 using CxMaturity.Web.Features.Notifications;
 using MudBlazor.Services;
 
@@ -53,6 +54,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapBackgroundJobDashboard();
 app.MapApi();
 app.MapNotificationLinks();
+app.MapBackupDownloads();
 
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Backups;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.CustomerGaps;
 using CxMaturity.Web.Features.Demo;
@@ -66,6 +67,10 @@ public static class FeatureExtensions
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
         services.AddScoped<ReminderJob>();
         services.AddHostedService<ReminderJobRegistration>();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
+        services.AddScoped<BackupService>();
+        services.AddHostedService<BackupJobRegistration>();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();

@@ -23,12 +23,7 @@ public sealed class MailStatusService(IDbContextFactory<AppDbContext> contextFac
     public async Task<MailStatusView> GetAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var isAdministrator = await db.UserRoles.AnyAsync(
-            ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == SiteRoles.Administrator), cancellationToken);
-        if (!isAdministrator)
-        {
-            throw new ForbiddenException("Only site administrators see the mail.");
-        }
+        await SiteAdministrators.RequireAsync(db, userId, "see the mail", cancellationToken);
 
         var weekAgo = time.GetUtcNow().UtcDateTime.AddDays(-7);
         var mails = await db.OutgoingMails.AsNoTracking().Where(m => m.SentUtc == null)

@@ -1,4 +1,4 @@
-using Cronos;
+using CxMaturity.Web.Features.Common;
 using Microsoft.Extensions.Options;
 
 namespace CxMaturity.Web.Features.Reminders;
@@ -15,17 +15,8 @@ public sealed class ReminderOptions
 /// <summary>Refuses to start with a cron expression that cannot be read, saying which and why.</summary>
 internal sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ReminderOptions options)
-    {
-        try
-        {
-            CronExpression.Parse(options.Cron ?? "");
-            return ValidateOptionsResult.Success;
-        }
-        catch (CronFormatException e)
-        {
-            return ValidateOptionsResult.Fail(
-                $"Reminders:Cron \"{options.Cron}\" is not a cron expression ({e.Message}): give five fields, minute hour day-of-month month day-of-week, e.g. \"*/15 * * * *\" for every 15 minutes.");
-        }
-    }
+    public ValidateOptionsResult Validate(string? name, ReminderOptions options) =>
+        CronSetting.Problem("Reminders:Cron", options.Cron, "\"*/15 * * * *\" for every 15 minutes") is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
 }
