@@ -145,6 +145,21 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
         return new TestUser(user.Id, email, Password);
     }
 
+    /// <summary>Creates a user who is a site administrator (and member of no organisation).</summary>
+    public async Task<TestUser> CreateAdministratorAsync()
+    {
+        var user = await CreateUserAsync();
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var result = await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, CxMaturity.Web.Features.Access.SiteRoles.Administrator);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return user;
+    }
+
     /// <summary>Creates an organisation owned by <paramref name="ownerUserId"/>.</summary>
     public async Task<int> CreateOrganisationAsync(string ownerUserId, string? name = null) =>
         (await Organisations.CreateAsync(ownerUserId, name ?? $"Organisation {Interlocked.Increment(ref _sequence)}")).Id;

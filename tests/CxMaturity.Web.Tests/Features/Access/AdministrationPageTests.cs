@@ -40,7 +40,7 @@ public sealed class AdministrationPageTests(CxWebApplicationFactory factory) : I
     [Fact]
     public async Task An_administrator_sees_background_jobs_and_is_sent_home_from_setup()
     {
-        using var administrator = await PageClient.SignInAsync(factory, await AdministratorAsync());
+        using var administrator = await PageClient.SignInAsync(factory, await factory.CreateAdministratorAsync());
 
         var dashboard = await administrator.GetAsync("/hangfire");
         var setup = await administrator.GetAsync("/setup");
@@ -56,7 +56,7 @@ public sealed class AdministrationPageTests(CxWebApplicationFactory factory) : I
     {
         var member = await factory.CreateUserAsync();
         using var memberClient = await PageClient.SignInAsync(factory, member);
-        using var administrator = await PageClient.SignInAsync(factory, await AdministratorAsync());
+        using var administrator = await PageClient.SignInAsync(factory, await factory.CreateAdministratorAsync());
 
         var refused = await memberClient.GetAsync("/admin/mail");
         var shown = await administrator.GetAsync("/admin/mail");
@@ -66,14 +66,5 @@ public sealed class AdministrationPageTests(CxWebApplicationFactory factory) : I
         Assert.Equal(HttpStatusCode.OK, shown.Status);
         Assert.StartsWith("Sent to the outbox folder (no SMTP server configured).", shown.TextOf("mail-summary"), StringComparison.Ordinal);
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.GetService<CxMaturity.Web.Features.Mail.MailStatusService>().GetAsync(member.Id));
-    }
-
-    private async Task<TestUser> AdministratorAsync()
-    {
-        var user = await factory.CreateUserAsync();
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, SiteRoles.Administrator)).Succeeded);
-        return user;
     }
 }

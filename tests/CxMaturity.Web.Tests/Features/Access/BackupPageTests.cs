@@ -31,7 +31,7 @@ public sealed class BackupPageTests : IAsyncLifetime
     [Fact]
     public async Task An_administrator_takes_backups_keeps_the_newest_and_downloads_one_and_nobody_else_can()
     {
-        var administrator = await AdministratorAsync();
+        var administrator = await _factory.CreateAdministratorAsync();
         var member = await _factory.CreateUserAsync();
         var backups = _factory.GetService<BackupService>();
 
@@ -65,14 +65,5 @@ public sealed class BackupPageTests : IAsyncLifetime
 
         Assert.Contains("Backup:Cron \"nightly\" is not a cron expression", refused, StringComparison.Ordinal);
         Assert.Contains("Backup:Keep is 0: keep at least 1 backup (the default is 7).", refused, StringComparison.Ordinal);
-    }
-
-    private async Task<TestUser> AdministratorAsync()
-    {
-        var user = await _factory.CreateUserAsync();
-        using var scope = _factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, SiteRoles.Administrator)).Succeeded);
-        return user;
     }
 }

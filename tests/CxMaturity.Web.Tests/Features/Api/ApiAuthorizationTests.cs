@@ -54,13 +54,7 @@ public sealed class ApiAuthorizationTests(CxWebApplicationFactory factory) : ICl
     public async Task A_site_administrator_has_no_implicit_access_to_an_organisations_round()
     {
         var b = await ArrangeSubmittedRoundAsync();
-        var administrator = await factory.CreateUserAsync();
-        using (var scope = factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var result = await users.AddToRoleAsync((await users.FindByIdAsync(administrator.Id))!, SiteRoles.Administrator);
-            Assert.True(result.Succeeded);
-        }
+        var administrator = await factory.CreateAdministratorAsync();
 
         using var client = await factory.CreateApiClientAsync(administrator.Id);
 

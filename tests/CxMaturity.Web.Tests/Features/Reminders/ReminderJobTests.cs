@@ -271,12 +271,7 @@ public sealed class ReminderJobTests : IAsyncLifetime
         Assert.Equal((1, "Connection refused (test)", _time.GetUtcNow().UtcDateTime.AddMinutes(1)), (mail.Attempts, mail.LastError, mail.NextAttemptUtc));
 
         // Administrators see it failing, with its error, but not what it says.
-        var administrator = await _factory.CreateUserAsync();
-        using (var scope = _factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            await users.AddToRoleAsync((await users.FindByIdAsync(administrator.Id))!, CxMaturity.Web.Features.Access.SiteRoles.Administrator);
-        }
+        var administrator = await _factory.CreateAdministratorAsync();
 
         var status = await _factory.GetService<MailStatusService>().GetAsync(administrator.Id);
         Assert.Equal((1, 1), (status.Waiting, status.Failing));
