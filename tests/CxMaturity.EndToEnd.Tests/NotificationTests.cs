@@ -50,6 +50,7 @@ public sealed class NotificationTests(BrowserFixture browser) : IClassFixture<Br
 
         await page.GetByTestId("bell").TapAsync();
         await page.WaitForURLAsync("**/notifications");
+        await Assertions.Expect(page.GetByTestId("unread-summary")).ToHaveTextAsync("1 unread.");
         await page.GetByTestId("notifications").Locator("a").First.TapAsync();
 
         await page.WaitForURLAsync("**/kpis");
