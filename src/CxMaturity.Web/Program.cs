@@ -30,7 +30,7 @@ builder.AddFeatureServices();
 builder.AddBackgroundJobs();
 builder.AddErrorHandling();
 builder.Services.AddApi();
-builder.Services.AddSecurityHeaders();
+builder.AddSecurityHeaders();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

@@ -64,6 +64,8 @@ public class KpiPageBenchmarks
             {
                 ["Data:Directory"] = _dataDirectory,
                 ["Demo:Enabled"] = "false",
+                ["App:PublicUrl"] = "https://cx.example.com/",
+                ["AllowedHosts"] = "localhost",
                 ["Logging:LogLevel:Default"] = "Warning",
             }));
         });

@@ -48,6 +48,7 @@ public class PortfolioAndInvitationBenchmarks
                 ["Data:Directory"] = _dataDirectory,
                 ["Demo:Enabled"] = "false",
                 ["App:PublicUrl"] = "https://cx.example.com/",
+                ["AllowedHosts"] = "localhost",
                 ["Logging:LogLevel:Default"] = "Warning",
             }));
         });

@@ -550,6 +550,7 @@ internal sealed class ReminderWorld : IAsyncDisposable
                 ["Data:Directory"] = _dataDirectory,
                 ["Demo:Enabled"] = "false",
                 ["App:PublicUrl"] = "https://cx.example.com/",
+                ["AllowedHosts"] = "localhost",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
             if (_smtpPort is { } port)

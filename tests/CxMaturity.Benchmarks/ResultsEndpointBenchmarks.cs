@@ -54,6 +54,8 @@ public class ResultsEndpointBenchmarks
             {
                 ["Data:Directory"] = _dataDirectory,
                 ["Demo:Enabled"] = "false",
+                ["App:PublicUrl"] = "https://cx.example.com/",
+                ["AllowedHosts"] = "localhost",
                 ["Logging:LogLevel:Default"] = "Warning",
             }));
         });

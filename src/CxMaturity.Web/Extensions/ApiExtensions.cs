@@ -53,6 +53,10 @@ public static class ApiExtensions
             // A required field that is missing, or null where null is not allowed, is refused by name.
             options.SerializerOptions.RespectNullableAnnotations = true;
             options.SerializerOptions.RespectRequiredConstructorParameters = true;
+            // A number is a JSON number: "3" is refused by name rather than read as 3 (the web defaults allow it), and
+            // a key given twice is refused rather than the last one silently winning.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.AllowDuplicateProperties = false;
         });
 
         services.AddOpenApi(options =>

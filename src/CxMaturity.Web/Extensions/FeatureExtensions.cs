@@ -53,7 +53,8 @@ public static class FeatureExtensions
         services.AddScoped<FirstRunService>();
         services.AddWorkbooks();
         services.AddMail();
-        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.SectionName);
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AppOptions>, HostingSettingsValidator>();
         services.AddSingleton<PublicLinks>();
         services.AddScoped<InvitationService>();
         services.AddScoped<TrendService>();

@@ -51,6 +51,11 @@ public static class IdentityExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
         });
 
+        // The cookie's security stamp is checked against the database on every request, not every 30 minutes: signing
+        // out, a lock by an administrator or a new password ends every copy of the cookie at once. Cookies carry pages
+        // only (the API takes tokens, a circuit lives on one connection), so this is one lookup per page load.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
         services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
         return builder;
     }

@@ -39,6 +39,8 @@ public sealed class AppHost(string environment) : WebApplicationFactory<Program>
         builder.UseSetting("Data:Directory", _dataDirectory);
         builder.UseSetting("Demo:Enabled", Environment == "Development" ? "true" : "false");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("App:PublicUrl", "http://127.0.0.1/");
+        builder.UseSetting("AllowedHosts", "127.0.0.1");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<CircuitCounter>();

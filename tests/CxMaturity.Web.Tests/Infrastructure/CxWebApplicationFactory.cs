@@ -62,6 +62,13 @@ public sealed class CxWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        if (EnvironmentName != "Development")
+        {
+            // What an installation must set outside Development (README, "Configuration"), unless a test says otherwise.
+            Settings.TryAdd("App:PublicUrl", "http://localhost/");
+            Settings.TryAdd("AllowedHosts", "localhost");
+        }
+
         // As host settings too, so that what Program reads while it registers services (Jobs:RunServer) sees them.
         foreach (var (key, value) in Settings)
         {

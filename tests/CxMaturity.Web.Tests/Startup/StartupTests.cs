@@ -47,6 +47,42 @@ public sealed class StartupTests : IDisposable
         Assert.Equal("/Account/Login", response.Headers.Location?.AbsolutePath);
     }
 
+    [Theory]
+    [InlineData(null, "cx.example.com", "App:PublicUrl is not set: set it to the address people open CxMaturity at")]
+    [InlineData("cx.example.com", "cx.example.com", "App:PublicUrl 'cx.example.com' is not an absolute http or https address")]
+    [InlineData("https://cx.example.com/", "*", "AllowedHosts is '*', which accepts requests for any host name: set it to the host names CxMaturity is reached at, separated by ';', e.g. \"cx.example.com\".")]
+    [InlineData("https://cx.example.com/", "cx.example.com;*", "AllowedHosts is 'cx.example.com;*'")]
+    [InlineData("https://cx.example.com/", null, "AllowedHosts is not set")]
+    public async Task Outside_development_the_app_refuses_to_start_without_its_public_address_or_open_to_any_host(
+        string? publicUrl, string? allowedHosts, string sentence)
+    {
+        await using var factory = new CxWebApplicationFactory
+        {
+            EnvironmentName = "Production",
+            Settings = { ["App:PublicUrl"] = publicUrl, ["AllowedHosts"] = allowedHosts },
+        };
+
+        var refusal = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains(sentence, Messages(refusal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_app_starts_with_its_public_address_and_host_names_set()
+    {
+        await using var factory = new CxWebApplicationFactory
+        {
+            EnvironmentName = "Production",
+            Settings = { ["App:PublicUrl"] = "https://cx.example.com/", ["AllowedHosts"] = "localhost;cx.example.com" },
+        };
+
+        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/Account/Login");
+
+        // A new installation sends every page to the first-run set-up.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/setup", response.Headers.Location?.AbsolutePath);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_contentDirectory))
@@ -54,6 +90,13 @@ public sealed class StartupTests : IDisposable
             Directory.Delete(_contentDirectory, recursive: true);
         }
     }
+
+    private static string Messages(Exception exception) => exception switch
+    {
+        AggregateException aggregate => string.Join("\n", aggregate.InnerExceptions.Select(Messages)),
+        { InnerException: { } inner } => exception.Message + "\n" + Messages(inner),
+        _ => exception.Message,
+    };
 
     private CxWebApplicationFactory FactoryWithContent() => new()
     {

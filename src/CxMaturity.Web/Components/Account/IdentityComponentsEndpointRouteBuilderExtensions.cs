@@ -46,6 +46,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<AppUser> signInManager,
             [FromForm] string? returnUrl) =>
         {
+            // Signing out ends the session on the server too: a copy of the cookie carries the old security stamp,
+            // which every request checks (IdentityExtensions), so it stops working at once.
+            if (await signInManager.UserManager.GetUserAsync(user) is { } account)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(account);
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(CxMaturity.Web.Components.Account.LocalUrl.OrHome(returnUrl));
         });

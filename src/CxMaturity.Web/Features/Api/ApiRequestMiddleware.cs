@@ -9,8 +9,9 @@ namespace CxMaturity.Web.Features.Api;
 
 /// <summary>
 /// Runs around every <c>/api</c> request so that whatever goes wrong before or around an endpoint still answers
-/// with problem details: a body over the limit (413, with or without Content-Length), a body that is not the JSON
-/// the endpoint expects (400 naming the field), and any empty error response (unknown route, wrong method).
+/// with problem details: a body over the limit (413, with or without Content-Length), a body that is not well-formed
+/// JSON (400) or is JSON that does not fit the endpoint (422, naming the field), and any empty error response
+/// (unknown route, wrong method).
 /// The site's status-code pages (HTML) are switched off here.
 /// </summary>
 internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOptions<ApiOptions> options)
@@ -106,8 +107,17 @@ internal sealed partial class ApiRequestMiddleware(RequestDelegate next, IOption
         {
             var message = WithoutTypeNames(json.Message);
             var field = FieldOf(json.Path);
-            return (exception.StatusCode, $"The request body is not the JSON this endpoint expects: {message}",
-                new Dictionary<string, string[]> { [field] = [message] });
+
+            // The reader's own exception (a JsonException subclass, thrown as is or wrapped with the path) means the
+            // body is not well-formed JSON: 400. Anything else is well-formed JSON that does not fit the endpoint (a
+            // string where a number belongs, a key given twice, an unknown or missing property): 422, like every
+            // other value the API refuses.
+            var malformedJson = json.GetType() != typeof(JsonException) || json.InnerException is JsonException;
+            return !malformedJson
+                ? (StatusCodes.Status422UnprocessableEntity, $"The request body does not fit what this endpoint expects: {message}",
+                    new Dictionary<string, string[]> { [field] = [message] })
+                : (exception.StatusCode, $"The request body is not well-formed JSON: {message}",
+                    new Dictionary<string, string[]> { [field] = [message] });
         }
 
         if (exception.Message.Contains("no body was provided", StringComparison.Ordinal))

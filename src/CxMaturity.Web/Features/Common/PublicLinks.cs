@@ -30,8 +30,11 @@ public sealed class PublicLinks(IOptions<AppOptions> options)
         return new Uri(root, path.TrimStart('/')).ToString();
     }
 
-    private Uri? BaseUri =>
-        Uri.TryCreate(options.Value.PublicUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+    private Uri? BaseUri => BaseUriOf(options.Value.PublicUrl);
+
+    /// <summary><paramref name="publicUrl"/> as a base to build links on (ending in a slash); null unless it is an absolute http(s) URL.</summary>
+    internal static Uri? BaseUriOf(string? publicUrl) =>
+        Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? new Uri(uri.ToString().TrimEnd('/') + "/")
             : null;
 }

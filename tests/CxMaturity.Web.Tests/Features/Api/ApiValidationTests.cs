@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxMaturity.Web.Tests.Features.Api;
 
 /// <summary>
-/// Invalid payloads get problem details that name the field at fault (400 for a body that is not the expected
-/// JSON, 413 for one too large, 422 for values the domain refuses), and nothing is saved.
+/// Invalid payloads get problem details that name the field at fault (400 for a body that is not well-formed JSON,
+/// 413 for one too large, 422 for JSON that does not fit the endpoint and for values the domain refuses), and nothing
+/// is saved.
 /// </summary>
 public sealed class ApiValidationTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
 {
@@ -53,19 +54,39 @@ public sealed class ApiValidationTests(CxWebApplicationFactory factory) : IClass
         await AssertNothingSavedAsync(client, roundId, respondentId);
     }
 
-    [Fact]
-    public async Task A_level_that_is_not_a_number_is_a_400_naming_the_field()
+    [Theory]
+    [InlineData("\"high\"")]
+    [InlineData("\"3\"")]
+    [InlineData("true")]
+    public async Task A_level_that_is_not_a_json_number_is_a_422_naming_the_field(string level)
     {
         var (client, roundId, respondentId) = await ArrangeAsync();
 
         var problem = await (await client.SendRawAsync(
                 HttpMethod.Put,
                 ApiTestExtensions.AnswersUrl(roundId, respondentId),
-                """{ "answers": [ { "questionId": "strategy.vision", "level": 3 }, { "questionId": "voc.text", "level": "high" } ] }"""))
-            .ReadProblemAsync(HttpStatusCode.BadRequest);
+                $$"""{ "answers": [ { "questionId": "strategy.vision", "level": 3 }, { "questionId": "voc.text", "level": {{level}} } ] }"""))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("answers[1].level", Assert.Single(problem.Errors!.Keys));
         Assert.DoesNotContain("CxMaturity.", problem.Detail);
+        await AssertNothingSavedAsync(client, roundId, respondentId);
+    }
+
+    [Fact]
+    public async Task A_key_given_twice_is_a_422_naming_it_rather_than_the_last_one_winning()
+    {
+        var (client, roundId, respondentId) = await ArrangeAsync();
+
+        var problem = await (await client.SendRawAsync(
+                HttpMethod.Put,
+                ApiTestExtensions.AnswersUrl(roundId, respondentId),
+                """{ "answers": [ { "questionId": "strategy.vision", "level": 1, "level": 5 } ] }"""))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        var field = Assert.Single(problem.Errors!.Keys);
+        Assert.StartsWith("answers[0]", field, StringComparison.Ordinal);
+        Assert.Contains("level", problem.Detail, StringComparison.Ordinal);
         await AssertNothingSavedAsync(client, roundId, respondentId);
     }
 
@@ -78,7 +99,7 @@ public sealed class ApiValidationTests(CxWebApplicationFactory factory) : IClass
                 HttpMethod.Put,
                 ApiTestExtensions.AnswersUrl(roundId, respondentId),
                 """{ "answers": [ { "questionId": "strategy.vision" } ] }"""))
-            .ReadProblemAsync(HttpStatusCode.BadRequest);
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("level", problem.Detail);
         await AssertNothingSavedAsync(client, roundId, respondentId);
@@ -93,7 +114,7 @@ public sealed class ApiValidationTests(CxWebApplicationFactory factory) : IClass
                 HttpMethod.Put,
                 ApiTestExtensions.AnswersUrl(roundId, respondentId),
                 """{ "answers": [ { "questionId": "strategy.vision", "level": 3 } ], "sumbit": true }"""))
-            .ReadProblemAsync(HttpStatusCode.BadRequest);
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("sumbit", problem.Detail);
         await AssertNothingSavedAsync(client, roundId, respondentId);

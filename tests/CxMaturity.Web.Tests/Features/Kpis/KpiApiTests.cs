@@ -59,7 +59,7 @@ public sealed class KpiApiTests(CxWebApplicationFactory factory) : IClassFixture
         var (client, url) = await OrganisationWithNpsAsync();
 
         var tooHigh = await (await client.PostJsonAsync($"{url}/measurements", new MeasurementRequest(Today, Value: 250))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var noDate = await (await client.SendRawAsync(HttpMethod.Post, $"{url}/measurements", """{ "value": 20 }""")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var noDate = await (await client.SendRawAsync(HttpMethod.Post, $"{url}/measurements", """{ "value": 20 }""")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         var nullDate = await (await client.SendRawAsync(HttpMethod.Post, $"{url}/measurements", """{ "date": null, "value": 20 }""")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         await (await client.PostJsonAsync($"{url}/measurements", new MeasurementRequest(Today, Value: 20))).ReadAsync<MeasurementView>(HttpStatusCode.Created);
         var read = await (await client.GetAsync(url)).ReadAsync<KpiView>();

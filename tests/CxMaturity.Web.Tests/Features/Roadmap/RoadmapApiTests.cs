@@ -87,7 +87,7 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Put_item_with_an_unknown_initiative_is_404_and_with_a_missing_version_is_400()
+    public async Task Put_item_with_an_unknown_initiative_is_404_and_with_a_missing_version_or_unknown_status_is_422()
     {
         var round = await RoadmapRound.CreateAsync(factory);
         using var client = await factory.CreateApiClientAsync(round.Owner.Id);
@@ -95,9 +95,9 @@ public sealed class RoadmapApiTests(CxWebApplicationFactory factory) : IClassFix
         await (await client.PutJsonAsync($"{Url(round)}/items/no-such-initiative", new RoadmapItemEditDto(RoadmapItemStatus.Accepted, null)))
             .ReadProblemAsync(HttpStatusCode.NotFound);
         await (await client.SendRawAsync(HttpMethod.Put, $"{Url(round)}/items/{RoadmapRound.FeedbackLinked}", """{ "status": "Accepted" }"""))
-            .ReadProblemAsync(HttpStatusCode.BadRequest);
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         await (await client.SendRawAsync(HttpMethod.Put, $"{Url(round)}/items/{RoadmapRound.FeedbackLinked}", """{ "status": "Maybe", "version": null }"""))
-            .ReadProblemAsync(HttpStatusCode.BadRequest);
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
