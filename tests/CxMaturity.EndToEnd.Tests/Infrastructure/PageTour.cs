@@ -76,7 +76,7 @@ public static partial class PageTour
     }
 
     // Interactive pages are measured once their circuit has rendered; static ones once loaded.
-    private static async Task SettleAsync(IPage page)
+    public static async Task SettleAsync(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         if (await page.Locator("script[src*='blazor.web']").CountAsync() > 0 && await page.Locator("[data-testid='brand']").CountAsync() > 0)
