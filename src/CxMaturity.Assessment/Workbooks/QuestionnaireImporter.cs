@@ -112,7 +112,7 @@ public static class QuestionnaireImporter
             return Refused($"{displayName} contains macros, and workbooks with macros are refused. Save it as an Excel Workbook (.xlsx) and import that.");
         }
 
-        var sharedStrings = SheetCells.SharedStrings(workbook);
+        using var sharedStrings = new SharedStringTable(workbook);
 
         if (Sheet(workbook, MetadataSheet) is not { } metadataPart)
         {
@@ -120,8 +120,9 @@ public static class QuestionnaireImporter
                 $"{displayName} is not a CxMaturity questionnaire workbook: it has no metadata sheet. Download the questionnaire workbook for this round from CxMaturity and answer in that one.");
         }
 
+        // Only the metadata is read before the signature is checked, and only as far as its shape allows.
         var (stamp, signature) = ReadStamp(metadataPart, sharedStrings, out var format);
-        if (format != FormatValue)
+        if (format != FormatValue || stamp is null)
         {
             return Refused(
                 $"{displayName} is not a CxMaturity questionnaire workbook, or comes from a version this one cannot read. Download the questionnaire workbook for this round from CxMaturity and answer in that one.");
@@ -162,19 +163,25 @@ public static class QuestionnaireImporter
             : new QuestionnaireImportResult([], NullIfEmpty(respondentId), NullIfEmpty(respondentName), answers);
     }
 
-    private static (QuestionnaireStamp Stamp, string? Signature) ReadStamp(
+    // The stamp is null when the sheet is not exactly the shape the writer makes: each label on its own row, and no
+    // more rows than MetadataMaxQuestions questions need (a sheet padded past them is not read to its end).
+    private static (QuestionnaireStamp? Stamp, string? Signature) ReadStamp(
         WorksheetPart part,
-        IReadOnlyList<string> sharedStrings,
+        SharedStringTable sharedStrings,
         out string? format)
     {
-        var cells = SheetCells.Read(part, sharedStrings, (_, column) => column <= MetadataValueColumn);
+        var cells = SheetCells.Read(part, sharedStrings, (_, column) => column <= MetadataValueColumn, MetadataLastRow, out var beyond);
+        format = Text(cells, 1, 1) == FormatLabel ? Text(cells, 1, MetadataValueColumn) : null;
+        var shapeFits = !beyond && MetadataLabels.Select((label, i) => Text(cells, i + 1, 1) == label).All(fits => fits);
+        if (!shapeFits)
+        {
+            return (null, null);
+        }
+
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var row = 1; row <= MetadataLastFieldRow; row++)
         {
-            if (Text(cells, row, 1) is { Length: > 0 } label)
-            {
-                fields.TryAdd(label, Text(cells, row, MetadataValueColumn) ?? "");
-            }
+            fields.Add(MetadataLabels[row - 1], Text(cells, row, MetadataValueColumn) ?? "");
         }
 
         var questions = new List<QuestionnaireStampRow>();
@@ -185,8 +192,7 @@ public static class QuestionnaireImporter
             questions.Add(new QuestionnaireStampRow(id, number));
         }
 
-        string Field(string label) => fields.TryGetValue(label, out var value) ? value : "";
-        format = fields.TryGetValue(FormatLabel, out var f) ? f : null;
+        string Field(string label) => fields[label];
         var stamp = new QuestionnaireStamp(
             Field(ModelIdLabel),
             Field(ModelVersionLabel),
@@ -195,7 +201,7 @@ public static class QuestionnaireImporter
             Field(RespondentIdLabel),
             Field(RespondentNameLabel),
             questions);
-        return (stamp, fields.TryGetValue(SignatureLabel, out var signature) ? signature : null);
+        return (stamp, fields[SignatureLabel]);
     }
 
     private static List<ImportProblem> CheckRound(QuestionnaireStamp stamp, QuestionnaireImportExpectation expected)
@@ -223,7 +229,7 @@ public static class QuestionnaireImporter
 
     private static Dictionary<string, ImportedAnswer> ReadAnswers(
         WorksheetPart part,
-        IReadOnlyList<string> sharedStrings,
+        SharedStringTable sharedStrings,
         QuestionnaireStamp stamp,
         QuestionnaireImportExpectation expected,
         List<ImportProblem> problems)

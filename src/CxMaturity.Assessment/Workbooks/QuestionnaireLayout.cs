@@ -33,6 +33,18 @@ internal static class QuestionnaireLayout
     public const int MetadataQuestionHeaderRow = 10;
     public const int MetadataFirstQuestionRow = 11;
 
+    /// <summary>
+    /// The most question rows a metadata sheet may hold: far more than any questionnaire asks, and few enough that a
+    /// sheet padded with rows is refused after reading this far rather than to its end.
+    /// </summary>
+    public const int MetadataMaxQuestions = 1_000;
+
+    public const int MetadataLastRow = MetadataFirstQuestionRow + MetadataMaxQuestions - 1;
+
+    /// <summary>The labels of the metadata sheet's first rows, in order: row 1 holds the first.</summary>
+    public static IReadOnlyList<string> MetadataLabels { get; } =
+        [FormatLabel, ModelIdLabel, ModelVersionLabel, RoundIdLabel, RoundNameLabel, RespondentIdLabel, RespondentNameLabel, SignatureLabel];
+
     public static string Answer(int row) => CellReference.Of(row, AnswerColumn);
 
     public static string Comment(int row) => CellReference.Of(row, CommentColumn);

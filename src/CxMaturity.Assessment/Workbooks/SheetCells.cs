@@ -30,39 +30,24 @@ internal readonly record struct SheetCell(SheetCellKind Kind, string Text)
 /// </summary>
 internal static partial class SheetCells
 {
-    public static IReadOnlyList<string> SharedStrings(WorkbookPart workbook)
-    {
-        var strings = new List<string>();
-        if (workbook.SharedStringTablePart is not { } part)
-        {
-            return strings;
-        }
-
-        using var reader = OpenXmlReader.Create(part);
-
-        // LoadCurrentElement leaves the reader on the element after the one it loaded: read on only otherwise.
-        var more = reader.Read();
-        while (more)
-        {
-            if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
-            {
-                strings.Add(TextOf((SharedStringItem)reader.LoadCurrentElement()!));
-                more = !reader.EOF;
-            }
-            else
-            {
-                more = reader.Read();
-            }
-        }
-
-        return strings;
-    }
-
     public static Dictionary<(int Row, int Column), SheetCell> Read(
         WorksheetPart part,
-        IReadOnlyList<string> sharedStrings,
-        Func<int, int, bool> wanted)
+        SharedStringTable sharedStrings,
+        Func<int, int, bool> wanted) =>
+        Read(part, sharedStrings, wanted, int.MaxValue, out _);
+
+    /// <summary>
+    /// Reads the wanted cells of rows up to <paramref name="lastRow"/>, and stops at the first cell past it that holds
+    /// anything (<paramref name="beyond"/> is then true): a sheet that should be small is never read to its end.
+    /// </summary>
+    public static Dictionary<(int Row, int Column), SheetCell> Read(
+        WorksheetPart part,
+        SharedStringTable sharedStrings,
+        Func<int, int, bool> wanted,
+        int lastRow,
+        out bool beyond)
     {
+        beyond = false;
         var cells = new Dictionary<(int Row, int Column), SheetCell>();
         using var reader = OpenXmlReader.Create(part);
         var row = 0;
@@ -90,7 +75,16 @@ internal static partial class SheetCells
                     column++;
                 }
 
-                if (wanted(row, column))
+                if (row > lastRow)
+                {
+                    // Past the last row only whether the cell holds anything matters: an empty one may be formatting.
+                    if (Interpret((Cell)reader.LoadCurrentElement()!, sharedStrings).Kind != SheetCellKind.Empty)
+                    {
+                        beyond = true;
+                        return cells;
+                    }
+                }
+                else if (wanted(row, column))
                 {
                     cells[(row, column)] = Interpret((Cell)reader.LoadCurrentElement()!, sharedStrings);
                 }
@@ -123,7 +117,7 @@ internal static partial class SheetCells
         return null;
     }
 
-    private static SheetCell Interpret(Cell cell, IReadOnlyList<string> sharedStrings)
+    private static SheetCell Interpret(Cell cell, SharedStringTable sharedStrings)
     {
         if (cell.CellFormula is not null)
         {
@@ -140,8 +134,8 @@ internal static partial class SheetCells
         var type = cell.DataType?.Value;
         var result = type switch
         {
-            CellValues.SharedString => int.TryParse(value, out var index) && index >= 0 && index < sharedStrings.Count
-                ? new SheetCell(SheetCellKind.Text, sharedStrings[index])
+            CellValues.SharedString => int.TryParse(value, out var index) && sharedStrings.TryGet(index, out var shared)
+                ? new SheetCell(SheetCellKind.Text, shared)
                 : new SheetCell(SheetCellKind.Error, value ?? ""),
             CellValues.InlineString => new SheetCell(SheetCellKind.Text, cell.InlineString is { } inline ? TextOf(inline) : ""),
             CellValues.String => new SheetCell(SheetCellKind.Text, Decode(value ?? "")),
@@ -155,7 +149,7 @@ internal static partial class SheetCells
     }
 
     // Text of a shared or inline string: its own text and its runs, without phonetic guides.
-    private static string TextOf(OpenXmlCompositeElement item)
+    internal static string TextOf(OpenXmlCompositeElement item)
     {
         var text = new StringBuilder();
         foreach (var child in item.ChildElements)

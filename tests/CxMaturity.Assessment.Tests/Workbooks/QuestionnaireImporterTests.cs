@@ -417,6 +417,74 @@ public sealed class QuestionnaireImporterTests
     }
 
     [Fact]
+    public void A_metadata_sheet_padded_with_300000_rows_is_refused_as_not_the_expected_shape()
+    {
+        var padded = WorkbookFiles.Edit(Filled(QuestionnaireBytes(Questionnaire()), AdaAnswers), document =>
+        {
+            // The signed rows as they are, then 300,000 more rows of question ids after them.
+            var part = WorkbookFiles.Sheet(document, "Metadata");
+            var rows = new System.Text.StringBuilder();
+            for (var row = 2_000; row < 302_000; row++)
+            {
+                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r=\"{row}\"><c r=\"A{row}\" t=\"inlineStr\"><is><t>q{row}</t></is></c></row>");
+            }
+
+            var xml = ReadPart(part).Replace("</sheetData>", rows + "</sheetData>", StringComparison.Ordinal);
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
+            part.FeedData(content);
+        });
+
+        var problem = SingleProblem(Import(padded));
+
+        Assert.StartsWith("\"answers.xlsx\" is not a CxMaturity questionnaire workbook, or comes from a version this one cannot read.", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("A2", "Round id")]
+    [InlineData("A8", "")]
+    [InlineData("A9", "Signature")]
+    public void A_metadata_sheet_with_a_label_moved_or_missing_is_refused_as_not_the_expected_shape(string cell, string label)
+    {
+        var moved = WorkbookFiles.Edit(Filled(QuestionnaireBytes(Questionnaire()), AdaAnswers), document =>
+        {
+            WorkbookFiles.SetText(document, "Metadata", cell, label);
+            if (cell == "A9")
+            {
+                WorkbookFiles.SetText(document, "Metadata", "A8", "Signed");
+            }
+        });
+
+        var problem = SingleProblem(Import(moved));
+
+        Assert.StartsWith("\"answers.xlsx\" is not a CxMaturity questionnaire workbook", problem.Message);
+    }
+
+    [Fact]
+    public void The_signature_is_checked_before_the_rest_of_the_shared_strings_is_read()
+    {
+        // A tampered workbook whose shared-string table breaks off after its last entry: reading the whole table
+        // first would refuse it as unreadable; checking the signature first refuses it for what it is.
+        var tampered = WorkbookFiles.Edit(Filled(QuestionnaireBytes(Questionnaire()), AdaAnswers), document =>
+        {
+            WorkbookFiles.SetText(document, "Metadata", "B7", "Grace Hopper");
+            var part = document.WorkbookPart!.SharedStringTablePart!;
+            var xml = ReadPart(part).Replace("</sst>", "<si><t>never closed", StringComparison.Ordinal);
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
+            part.FeedData(content);
+        });
+
+        var problem = SingleProblem(Import(tampered));
+
+        Assert.StartsWith("The workbook's signature does not match its contents", problem.Message);
+    }
+
+    private static string ReadPart(DocumentFormat.OpenXml.Packaging.OpenXmlPart part)
+    {
+        using var reader = new StreamReader(part.GetStream());
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
     public void A_workbook_not_made_by_CxMaturity_is_refused()
     {
         using var buffer = new MemoryStream();
