@@ -29,7 +29,9 @@ public static class IdentityExtensions
 
         services.AddIdentityCore<AppUser>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = false;
+                // A new account signs in once its address is confirmed by the emailed link, so that registering does not
+                // tell whether an address already has an account (README, "Accounts").
+                options.SignIn.RequireConfirmedAccount = true;
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
@@ -58,7 +60,8 @@ public static class IdentityExtensions
         // only (the API takes tokens, a circuit lives on one connection), so this is one lookup per page load.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
-        services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
+        services.AddSingleton<AccountEmailSender>();
+        services.AddSingleton<IEmailSender<AppUser>>(provider => provider.GetRequiredService<AccountEmailSender>());
         return builder;
     }
 }

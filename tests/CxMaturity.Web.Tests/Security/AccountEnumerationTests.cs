@@ -4,7 +4,10 @@ using CxMaturity.Web.Tests.Infrastructure;
 
 namespace CxMaturity.Web.Tests.Security;
 
-/// <summary>The sign-in page answers an email without an account exactly as it answers a wrong password.</summary>
+/// <summary>
+/// The sign-in page answers an email without an account exactly as it answers a wrong password, and registration
+/// answers an address with an account exactly as a new one.
+/// </summary>
 public sealed partial class AccountEnumerationTests(CxWebApplicationFactory factory) : IClassFixture<CxWebApplicationFactory>
 {
     [Fact]
@@ -40,6 +43,63 @@ public sealed partial class AccountEnumerationTests(CxWebApplicationFactory fact
 
         Assert.Equal("locked out", await SignInAsync(first, "Wrong!Passw0rd"));
         Assert.Equal("invalid", await SignInAsync(second, "Wrong!Passw0rd"));
+    }
+
+    [Fact]
+    public async Task Registering_an_address_with_an_account_looks_the_same_and_only_its_owner_is_told_by_email()
+    {
+        var existing = await factory.CreateUserAsync();
+        var fresh = $"new-{Guid.NewGuid():N}@test.local";
+
+        var (freshLocation, freshPage) = await RegisterAsync(fresh, "Fresh!Passw0rd");
+        var (existingLocation, existingPage) = await RegisterAsync(existing.Email, "Other!Passw0rd");
+
+        Assert.Equal($"http://localhost/Account/RegisterConfirmation?email={Uri.EscapeDataString(fresh)}", freshLocation);
+        Assert.Equal($"http://localhost/Account/RegisterConfirmation?email={Uri.EscapeDataString(existing.Email)}", existingLocation);
+        Assert.Contains("Check your email", freshPage, StringComparison.Ordinal);
+        Assert.Equal(freshPage.Replace(fresh, "ADDRESS", StringComparison.Ordinal), existingPage.Replace(existing.Email, "ADDRESS", StringComparison.Ordinal));
+        var mails = await factory.WithDbAsync(db => Task.FromResult(db.OutgoingMails.Where(m => m.Kind == "account").ToList()));
+        var confirm = Assert.Single(mails, m => m.ToAddress == fresh);
+        var told = Assert.Single(mails, m => m.ToAddress == existing.Email);
+        Assert.Equal("Confirm your CxMaturity account", confirm.Subject);
+        Assert.Equal("You already have a CxMaturity account", told.Subject);
+        Assert.Contains("http://localhost:5294/Account/Login", told.Text, StringComparison.Ordinal);
+        // Nothing about the existing account changed: its own password still signs in, the one typed does not.
+        Assert.Equal("signed in", await SignInAsync(existing.Email, existing.Password));
+        Assert.Equal("invalid", await SignInAsync(existing.Email, "Other!Passw0rd"));
+    }
+
+    [Fact]
+    public async Task A_new_account_signs_in_once_the_emailed_link_confirms_its_address()
+    {
+        await factory.CreateUserAsync(); // past the first run
+        var email = $"new-{Guid.NewGuid():N}@test.local";
+        await RegisterAsync(email, "Fresh!Passw0rd");
+
+        var before = await SignInAsync(email, "Fresh!Passw0rd");
+        var mail = await factory.WithDbAsync(db => Task.FromResult(db.OutgoingMails.Single(m => m.ToAddress == email)));
+        var link = Regex.Match(mail.Text, @"http://localhost:5294/Account/ConfirmEmail\S+").Value;
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var confirmed = await client.GetAsync(link.Replace("http://localhost:5294", "", StringComparison.Ordinal));
+
+        Assert.Equal("invalid", before);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal("signed in", await SignInAsync(email, "Fresh!Passw0rd"));
+    }
+
+    private async Task<(string Location, string Page)> RegisterAsync(string email, string password)
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await (await client.GetAsync("/Account/Register")).Content.ReadAsStringAsync();
+        var fields = HiddenInput().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+        fields["Input.ConfirmPassword"] = password;
+        using var response = await client.PostAsync("/Account/Register", new FormUrlEncodedContent(fields));
+        var location = response.Headers.Location?.OriginalString ?? $"{(int)response.StatusCode}";
+        var page = await (await client.GetAsync(location)).Content.ReadAsStringAsync();
+        // What the page says (its card), not the nonce and circuit markers every response carries anew.
+        return (location, Regex.Match(page, "<div class=\"cx-auth-card\">.*?</div>", RegexOptions.Singleline).Value);
     }
 
     // Posts the sign-in form and says what the page answered: signed in, locked out, or an invalid attempt.
