@@ -1,4 +1,5 @@
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Administration;
 using CxMaturity.Web.Features.Backups;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.CustomerGaps;
@@ -71,6 +72,7 @@ public static class FeatureExtensions
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddScoped<BackupService>();
         services.AddHostedService<BackupJobRegistration>();
+        services.AddScoped<UserAdministrationService>();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();
