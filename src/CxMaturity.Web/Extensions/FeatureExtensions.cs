@@ -73,6 +73,7 @@ public static class FeatureExtensions
         services.AddScoped<BackupService>();
         services.AddHostedService<BackupJobRegistration>();
         services.AddScoped<UserAdministrationService>();
+        services.AddScoped<OrganisationOverviewService>();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();
