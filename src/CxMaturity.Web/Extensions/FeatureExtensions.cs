@@ -4,6 +4,7 @@ using CxMaturity.Web.Features.Backups;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.CustomerGaps;
 using CxMaturity.Web.Features.Demo;
+using CxMaturity.Web.Features.Health;
 using CxMaturity.Web.Features.Invitations;
 using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Mail;
@@ -74,6 +75,7 @@ public static class FeatureExtensions
         services.AddHostedService<BackupJobRegistration>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<OrganisationOverviewService>();
+        services.AddHealth();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();
