@@ -96,7 +96,8 @@ public sealed partial class UserAdministrationService(
 
     /// <summary>
     /// Locks the user out until an administrator unlocks them: sign-in is refused, their security stamp is renewed so
-    /// that the sessions they have stop, and their personal access tokens are revoked (the API takes no cookie).
+    /// that the sessions they have end when next checked against it, and their personal access tokens are revoked
+    /// (the API takes no cookie).
     /// </summary>
     /// <exception cref="NotFoundException">There is no such user.</exception>
     /// <exception cref="ConflictException">The user is the caller, or the last administrator who can sign in.</exception>
@@ -164,8 +165,9 @@ public sealed partial class UserAdministrationService(
     }
 
     /// <summary>
-    /// Takes the administrator role back; the user's security stamp is renewed so that their sessions stop. Nobody
-    /// revokes their own role, and the site always keeps an administrator who can sign in.
+    /// Takes the administrator role back: the administrators' services refuse the user at once, and their security
+    /// stamp is renewed so that their sessions end when next checked against it. Nobody revokes their own role, and
+    /// the site always keeps an administrator who can sign in.
     /// </summary>
     /// <exception cref="NotFoundException">There is no such user.</exception>
     /// <exception cref="ConflictException">The user is the caller, or the last administrator who can sign in.</exception>

@@ -97,7 +97,7 @@ public sealed partial class UsersPage
     // Runs one action, says how it went, then shows the list as it now is.
     private async Task ActAsync(Func<string, Task> action, string? done)
     {
-        (_busy, _notice, _error) = (true, null, null);
+        (_busy, _notice, _error, _resetLink) = (true, null, null, null);
         try
         {
             await action(await AuthenticationState.RequiredUserIdAsync());
