@@ -4,6 +4,7 @@ using CxMaturity.Web.Components;
 using CxMaturity.Web.Data.Sqlite;
 using CxMaturity.Web.Extensions;
 using CxMaturity.Web.Features.Backups;
+using CxMaturity.Web.Features.Health;
 using CxMaturity.Web.Features.Notifications;
 using MudBlazor.Services;
 
@@ -55,6 +56,7 @@ app.MapBackgroundJobDashboard();
 app.MapApi();
 app.MapNotificationLinks();
 app.MapBackupDownloads();
+app.MapHealth();
 
 await app.RunAsync();
 return 0;

@@ -1,8 +1,10 @@
 using CxMaturity.Web.Features.Access;
+using CxMaturity.Web.Features.Administration;
 using CxMaturity.Web.Features.Backups;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.CustomerGaps;
 using CxMaturity.Web.Features.Demo;
+using CxMaturity.Web.Features.Health;
 using CxMaturity.Web.Features.Invitations;
 using CxMaturity.Web.Features.Kpis;
 using CxMaturity.Web.Features.Mail;
@@ -72,6 +74,9 @@ public static class FeatureExtensions
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddScoped<BackupService>();
         services.AddHostedService<BackupJobRegistration>();
+        services.AddScoped<UserAdministrationService>();
+        services.AddScoped<OrganisationOverviewService>();
+        services.AddHealth();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DemoSignInInfo>();

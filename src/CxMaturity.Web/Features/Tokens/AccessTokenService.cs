@@ -140,6 +140,31 @@ public sealed class AccessTokenService(IDbContextFactory<AppDbContext> contextFa
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), cancellationToken);
     }
 
+    /// <summary>
+    /// Revokes every token of <paramref name="userId"/> still in force, on <paramref name="db"/> and in its transaction
+    /// (an administrator locking the user out). Answers the revoked tokens' hashes for <see cref="Forget"/> once committed.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> RevokeAllAsync(AppDbContext db, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var hashes = await db.PersonalAccessTokens
+            .Where(t => t.UserId == userId && t.RevokedUtc == null)
+            .Select(t => t.TokenHash)
+            .ToListAsync(cancellationToken);
+        await db.PersonalAccessTokens
+            .Where(t => t.UserId == userId && t.RevokedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUtc, now), cancellationToken);
+        return hashes;
+    }
+
+    /// <summary>Stops this server remembering tokens revoked by <see cref="RevokeAllAsync"/> as valid.</summary>
+    internal static void Forget(IMemoryCache cache, IEnumerable<string> tokenHashes)
+    {
+        foreach (var hash in tokenHashes)
+        {
+            cache.Remove(CacheKey(hash));
+        }
+    }
+
     private static string CacheKey(string tokenHash) => "access-token:" + tokenHash;
 
     private static AccessTokenView View(PersonalAccessToken t) =>
