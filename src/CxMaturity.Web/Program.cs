@@ -31,6 +31,7 @@ builder.AddBackgroundJobs();
 builder.AddErrorHandling();
 builder.Services.AddApi();
 builder.Services.AddSecurityHeaders();
+builder.Services.AddMaintenanceMode();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

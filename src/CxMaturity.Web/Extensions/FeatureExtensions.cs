@@ -70,6 +70,7 @@ public static class FeatureExtensions
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddScoped<BackupService>();
+        services.AddSingleton<LiveRestore>();
         services.AddHostedService<BackupJobRegistration>();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
