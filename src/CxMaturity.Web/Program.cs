@@ -32,6 +32,7 @@ builder.AddBackgroundJobs();
 builder.AddErrorHandling();
 builder.Services.AddApi();
 builder.AddSecurityHeaders();
+builder.Services.AddMaintenanceMode();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

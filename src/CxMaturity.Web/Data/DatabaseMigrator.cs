@@ -4,13 +4,18 @@ using Microsoft.Extensions.Options;
 
 namespace CxMaturity.Web.Data;
 
-/// <summary>Brings the database up to date before the app serves anything: WAL mode, then pending migrations.</summary>
-internal sealed partial class DatabaseMigrator(
+/// <summary>
+/// Brings the database up to date before the app serves anything, and again after a backup is restored into the
+/// running app: WAL mode, then pending migrations.
+/// </summary>
+public sealed partial class DatabaseMigrator(
     IDbContextFactory<AppDbContext> contextFactory,
     IOptions<DataOptions> options,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Data.Sqlite;
+using CxMaturity.Web.Features.Backups;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -35,8 +36,12 @@ public static class DataExtensions
 
         // Pooled: a context is reset and reused rather than built, which under load was the largest cost of a cheap
         // request (docs/PERFORMANCE.md). Identity gets its scoped context from the same pool.
-        services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
-            options.UseCxMaturitySqlite(provider.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
+        // Every connection passes the maintenance gate, which holds it back while a restore swaps the files.
+        services.AddSingleton<MaintenanceMode>();
+        services.AddSingleton<MaintenanceConnectionGate>();
+        services.AddPooledDbContextFactory<AppDbContext>((provider, options) => options
+            .UseCxMaturitySqlite(provider.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath)
+            .AddInterceptors(provider.GetRequiredService<MaintenanceConnectionGate>()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
 
@@ -45,7 +50,12 @@ public static class DataExtensions
         services.AddDataProtection().SetApplicationName("CxMaturity");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, ILoggerFactory>((keys, data, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Value.Directory, KeysFolder)), logging));
-        services.AddHostedService<DatabaseMigrator>();
+
+        // The key manager data protection would make, wrapped so that a restore can make the app read the keys again.
+        services.AddSingleton(provider => new ReloadableKeyManager(ActivatorUtilities.CreateInstance<XmlKeyManager>(provider)));
+        services.Replace(ServiceDescriptor.Singleton<IKeyManager>(provider => provider.GetRequiredService<ReloadableKeyManager>()));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
         services.AddSingleton<SqliteBackupArchive>();
         return builder;
     }

@@ -73,6 +73,7 @@ public static class FeatureExtensions
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddScoped<BackupService>();
+        services.AddSingleton<LiveRestore>();
         services.AddHostedService<BackupJobRegistration>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<OrganisationOverviewService>();

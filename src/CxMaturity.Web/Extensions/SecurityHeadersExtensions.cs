@@ -88,7 +88,8 @@ public static class ContentSecurityPolicy
 
     internal static string CreateNonce(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hexadecimal: a valid nonce that needs no escaping in an HTML attribute.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         return nonce;
     }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection;
 using System.Text.Json;
 using CxMaturity.Web.Data;
 using CxMaturity.Web.Extensions;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace CxMaturity.Web.Data.Sqlite;
 
-/// <summary>What a backup says about itself (<c>backup.json</c> in the archive).</summary>
-public sealed record BackupManifest(int Format, DateTime CreatedUtc, string LastMigration, long DatabaseBytes);
+/// <summary>
+/// What a backup says about itself (<c>backup.json</c> in the archive); <paramref name="AppVersion"/>, the version of
+/// CxMaturity that took it, is missing from backups taken before it was recorded.
+/// </summary>
+public sealed record BackupManifest(int Format, DateTime CreatedUtc, string LastMigration, long DatabaseBytes, string? AppVersion = null);
 
 /// <summary>
 /// One backup file: a zip archive with everything needed to run again — the SQLite database copied online (a
@@ -24,6 +28,10 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
     public const string ManifestName = "backup.json";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>This build's version, as backups record it: the informational version (with the commit when known).</summary>
+    public static string AppVersion { get; } =
+        typeof(SqliteBackupArchive).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private string Directory => data.Value.Directory;
 
@@ -46,7 +54,8 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
                 source.BackupDatabase(copy);
             }
 
-            var manifest = new BackupManifest(Format, time.GetUtcNow().UtcDateTime, await LastMigrationAsync(snapshot, cancellationToken), new FileInfo(snapshot).Length);
+            var manifest = new BackupManifest(
+                Format, time.GetUtcNow().UtcDateTime, await LastMigrationAsync(snapshot, cancellationToken), new FileInfo(snapshot).Length, AppVersion);
             await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
             {
@@ -81,18 +90,28 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
     }
 
     /// <summary>
-    /// Replaces the database and keys with those of <paramref name="file"/>, with the app stopped. Nothing is replaced
-    /// unless the archive is a CxMaturity backup whose database passes SQLite's integrity check; what was there is
-    /// moved to <c>before-restore-&lt;time&gt;/</c> in the data directory.
+    /// Replaces the database and keys with those of <paramref name="file"/>, with the app stopped or in maintenance
+    /// mode (<see cref="Features.Backups.LiveRestore"/>). Nothing is replaced unless the archive is a CxMaturity backup
+    /// whose database passes SQLite's integrity check; what was there is moved to <c>before-restore-&lt;time&gt;/</c>
+    /// in the data directory.
     /// </summary>
     /// <exception cref="ValidationException">The file is not a backup that can be restored; the message says why.</exception>
-    public async Task<(BackupManifest Manifest, string KeptIn)> RestoreAsync(string file, CancellationToken cancellationToken = default)
+    public Task<(BackupManifest Manifest, string KeptIn)> RestoreAsync(string file, CancellationToken cancellationToken = default) =>
+        RestoreAsync(file, shownAs: null, cancellationToken);
+
+    /// <inheritdoc cref="RestoreAsync(string, CancellationToken)"/>
+    /// <param name="file">The backup file.</param>
+    /// <param name="shownAs">How messages name the file (an uploaded file's own name); its full path unless given.</param>
+    /// <param name="cancellationToken">Stops the checks; once files are being moved, they are all moved.</param>
+    public async Task<(BackupManifest Manifest, string KeptIn)> RestoreAsync(string file, string? shownAs, CancellationToken cancellationToken)
     {
         var source = Path.GetFullPath(file);
         if (!File.Exists(source))
         {
             throw ValidationException.For("file", $"There is no file {source}.");
         }
+
+        shownAs ??= source;
 
         System.IO.Directory.CreateDirectory(Directory);
         var staging = Path.Combine(Directory, $".restore-{Guid.NewGuid():N}");
@@ -103,17 +122,7 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
             try
             {
                 using var zip = ZipFile.OpenRead(source);
-                var manifestEntry = zip.GetEntry(ManifestName) ?? throw Refused(source, $"it has no {ManifestName}");
-                await using (var stream = manifestEntry.Open())
-                {
-                    manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, Json, cancellationToken) ?? throw Refused(source, $"its {ManifestName} is empty");
-                }
-
-                if (manifest.Format != Format)
-                {
-                    throw Refused(source, $"it is in format {manifest.Format}, and this version reads format {Format}");
-                }
-
+                manifest = await ManifestAsync(zip, shownAs, cancellationToken);
                 foreach (var entry in zip.Entries)
                 {
                     var name = entry.FullName;
@@ -122,7 +131,7 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
                             && !name.Contains("..", StringComparison.Ordinal));
                     if (!allowed)
                     {
-                        throw Refused(source, $"it holds “{name}”, which no backup holds");
+                        throw Refused(shownAs, $"it holds “{name}”, which no backup holds");
                     }
 
                     if (name != ManifestName)
@@ -133,29 +142,31 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
                     }
                 }
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (Unreadable(e, shownAs) is { } refused)
             {
-                throw Refused(source, $"it is not a readable zip archive ({e.Message})");
-            }
-            catch (JsonException e)
-            {
-                throw Refused(source, $"its {ManifestName} cannot be read ({e.Message})");
+                throw refused;
             }
 
             var database = Path.Combine(staging, DataOptions.DatabaseFileName);
             if (!File.Exists(database))
             {
-                throw Refused(source, $"it holds no {DataOptions.DatabaseFileName}");
+                throw Refused(shownAs, $"it holds no {DataOptions.DatabaseFileName}");
             }
 
             var integrity = await IntegrityAsync(database, cancellationToken);
             if (integrity != "ok")
             {
-                throw Refused(source, $"its database fails SQLite's integrity check: {integrity}");
+                throw Refused(shownAs, $"its database fails SQLite's integrity check: {integrity}");
             }
 
             // Checked: now move what is there aside and put the backup in its place.
-            var kept = Path.Combine(Directory, $"before-restore-{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}");
+            var stamp = $"before-restore-{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}";
+            var kept = Path.Combine(Directory, stamp);
+            for (var n = 2; System.IO.Directory.Exists(kept); n++)
+            {
+                kept = Path.Combine(Directory, $"{stamp}-{n}"); // a second restore within the second moves into a folder of its own
+            }
+
             System.IO.Directory.CreateDirectory(kept);
             foreach (var name in new[] { DataOptions.DatabaseFileName, DataOptions.DatabaseFileName + "-wal", DataOptions.DatabaseFileName + "-shm", WorkbookSigningKey.FileName, DataExtensions.KeysFolder })
             {
@@ -191,6 +202,24 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
         }
     }
 
+    /// <summary>
+    /// What a backup file says about itself, read without restoring anything: to refuse a file before the app goes
+    /// into maintenance for it. The restore checks it again, with the rest.
+    /// </summary>
+    /// <exception cref="ValidationException">The file is not a backup of a format this version reads; the message says why.</exception>
+    public async Task<BackupManifest> ReadManifestAsync(string file, string shownAs, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(file);
+            return await ManifestAsync(zip, shownAs, cancellationToken);
+        }
+        catch (Exception e) when (Unreadable(e, shownAs) is { } refused)
+        {
+            throw refused;
+        }
+    }
+
     /// <summary>SQLite's <c>PRAGMA integrity_check</c> of a database file: <c>ok</c>, or what is wrong.</summary>
     public static async Task<string> IntegrityAsync(string databasePath, CancellationToken cancellationToken = default)
     {
@@ -223,6 +252,27 @@ public sealed class SqliteBackupArchive(IOptions<DataOptions> data, TimeProvider
         command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId DESC LIMIT 1;";
         return await command.ExecuteScalarAsync(cancellationToken) as string ?? "";
     }
+
+    private static async Task<BackupManifest> ManifestAsync(ZipArchive zip, string shownAs, CancellationToken cancellationToken)
+    {
+        var entry = zip.GetEntry(ManifestName) ?? throw Refused(shownAs, $"it has no {ManifestName}");
+        BackupManifest manifest;
+        await using (var stream = entry.Open())
+        {
+            manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, Json, cancellationToken) ?? throw Refused(shownAs, $"its {ManifestName} is empty");
+        }
+
+        return manifest.Format == Format
+            ? manifest
+            : throw Refused(shownAs, $"it is in format {manifest.Format}, and this version reads format {Format}");
+    }
+
+    private static ValidationException? Unreadable(Exception exception, string shownAs) => exception switch
+    {
+        InvalidDataException e => Refused(shownAs, $"it is not a readable zip archive ({e.Message})"),
+        JsonException e => Refused(shownAs, $"its {ManifestName} cannot be read ({e.Message})"),
+        _ => null,
+    };
 
     private static string SqliteConnectionString(string path) => new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
 

@@ -1,4 +1,5 @@
 using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Backups;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Mail;
 using CxMaturity.Web.Features.Models;
@@ -19,6 +20,7 @@ public sealed class InvitationSender(
     IMailSender mail,
     PublicLinks links,
     ModelVersionStore models,
+    MaintenanceMode maintenance,
     TimeProvider time,
     ILogger<InvitationSender> logger)
 {
@@ -33,6 +35,8 @@ public sealed class InvitationSender(
         var sent = 0;
         while (true)
         {
+            // A batch at a time holds off a restore (and waits for one): claimed, sent and marked in the same database.
+            using var lease = await maintenance.EnterAsync(cancellationToken);
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var due = await db.InvitationSends.AsNoTracking()

@@ -1,4 +1,5 @@
 using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Backups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxMaturity.Web.Features.Mail;
@@ -10,7 +11,8 @@ namespace CxMaturity.Web.Features.Mail;
 /// minutes, at most an hour) until it goes. Nothing is dropped. An email whose run stopped between sending and
 /// marking is sent again once its claim has lapsed (15 minutes): at least once, never lost.
 /// </summary>
-public sealed class MailQueue(IDbContextFactory<AppDbContext> contextFactory, IMailSender mail, TimeProvider time, ILogger<MailQueue> logger)
+public sealed class MailQueue(
+    IDbContextFactory<AppDbContext> contextFactory, IMailSender mail, MaintenanceMode maintenance, TimeProvider time, ILogger<MailQueue> logger)
 {
     /// <summary>The name of the recurring job, as the Hangfire dashboard lists it.</summary>
     public const string JobId = "mail";
@@ -25,6 +27,8 @@ public sealed class MailQueue(IDbContextFactory<AppDbContext> contextFactory, IM
         var sent = 0;
         while (true)
         {
+            // A batch at a time holds off a restore (and waits for one): claimed, sent and marked in the same database.
+            using var lease = await maintenance.EnterAsync(cancellationToken);
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var token = Guid.NewGuid();

@@ -16,6 +16,9 @@ public sealed partial class ModelVersionStore(
 {
     private readonly ConcurrentDictionary<int, MaturityModel> _loaded = new();
 
+    /// <summary>Forgets the snapshots loaded so far: after a restore the same id may name another snapshot.</summary>
+    public void Forget() => _loaded.Clear();
+
     /// <summary>The id of the stored snapshot of <paramref name="model"/>'s id and version, storing it if there is none.</summary>
     public async Task<int> GetOrCreateAsync(MaturityModel model, CancellationToken cancellationToken = default)
     {

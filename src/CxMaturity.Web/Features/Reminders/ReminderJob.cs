@@ -1,6 +1,7 @@
 using System.Globalization;
 using CxMaturity.Assessment.Reminders;
 using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Backups;
 using CxMaturity.Web.Features.Common;
 using CxMaturity.Web.Features.Mail;
 using CxMaturity.Web.Features.Notifications;
@@ -29,6 +30,7 @@ public sealed class ReminderJob(
     UnsubscribeLinks unsubscribe,
     PublicLinks links,
     IBackgroundJobClient jobs,
+    MaintenanceMode maintenance,
     TimeProvider time,
     ILogger<ReminderJob> logger)
 {
@@ -43,6 +45,8 @@ public sealed class ReminderJob(
 
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken)
     {
+        // The whole run holds off a restore (and waits for one): it plans from what it read and writes what it planned.
+        using var lease = await maintenance.EnterAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         IReadOnlyList<OrganisationReminderFacts> organisations;

@@ -15,10 +15,16 @@ public sealed class WorkbookSigningKey(IOptions<WorkbookOptions> options, IOptio
 
     private const int KeyBytes = 32;
 
-    private readonly Lazy<byte[]> _key = new(() => Load(options.Value, data.Value, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+    private Lazy<byte[]> _key = NewKey(options, data, logger);
 
     /// <summary>The key; a copy, so that no caller can change it.</summary>
-    public byte[] Get() => (byte[])_key.Value.Clone();
+    public byte[] Get() => (byte[])Volatile.Read(ref _key).Value.Clone();
+
+    /// <summary>Forgets the key read so far: the next use reads the file again (a restore has put the backup's in place).</summary>
+    public void Reload() => Volatile.Write(ref _key, NewKey(options, data, logger));
+
+    private static Lazy<byte[]> NewKey(IOptions<WorkbookOptions> options, IOptions<DataOptions> data, ILogger logger) =>
+        new(() => Load(options.Value, data.Value, logger), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static byte[] Load(WorkbookOptions options, DataOptions data, ILogger logger)
     {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CxMaturity.Web.Tests.Features.Access;
 
-/// <summary>Backups for site administrators: taken, kept to <c>Backup:Keep</c>, downloaded; refused to everyone else.</summary>
+/// <summary>Backups for site administrators: taken, kept to <c>Backup:Keep</c>, downloaded or restored; refused to everyone else.</summary>
 public sealed class BackupPageTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2027, 1, 4, 3, 0, 0, TimeSpan.Zero));
@@ -53,17 +53,22 @@ public sealed class BackupPageTests : IAsyncLifetime
         var refused = await memberClient.GetAsync("/admin/backups/cxmaturity-20270104-030200.cxbackup");
         Assert.Equal(HttpStatusCode.Redirect, refused.Status);
         Assert.Equal("/Account/AccessDenied", refused.Location!.AbsolutePath);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/backups")).Status);
+        var page = await admin.GetAsync("/admin/backups");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.True(page.Has("restore-cxmaturity-20270104-030200.cxbackup"), "Each kept backup has its Restore button.");
+        Assert.True(page.Has("restore-choose-file"), "A backup file can be uploaded to restore.");
     }
 
     [Fact]
     public void A_backup_setting_that_cannot_be_used_stops_the_app_with_a_sentence()
     {
-        using var factory = new CxWebApplicationFactory { Settings = new Dictionary<string, string?> { ["Backup:Cron"] = "nightly", ["Backup:Keep"] = "0" } };
+        using var factory = new CxWebApplicationFactory { Settings = new Dictionary<string, string?> { ["Backup:Cron"] = "nightly", ["Backup:Keep"] = "0", ["Backup:RestoreWaitSeconds"] = "0", ["Backup:MaxUploadMegabytes"] = "0" } };
 
         var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient()).ToString();
 
         Assert.Contains("Backup:Cron \"nightly\" is not a cron expression", refused, StringComparison.Ordinal);
         Assert.Contains("Backup:Keep is 0: keep at least 1 backup (the default is 7).", refused, StringComparison.Ordinal);
+        Assert.Contains("Backup:RestoreWaitSeconds is 0: give 1 to 600 seconds (the default is 30).", refused, StringComparison.Ordinal);
+        Assert.Contains("Backup:MaxUploadMegabytes is 0: allow at least 1 MB (the default is 2048).", refused, StringComparison.Ordinal);
     }
 }
