@@ -1,5 +1,7 @@
 using System.Net;
 using CxMaturity.Web.Data;
+using CxMaturity.Web.Features.Mail;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,10 +9,10 @@ namespace CxMaturity.Web.Components.Account;
 
 /// <summary>
 /// The account pages' emails (confirm an address, reset a password, "you already have an account"), queued in the
-/// outbox like every other email, for the mail job to send. Links arrive HTML-encoded, as the account pages pass them,
+/// outbox like every other email, and the mail job started at once to send them. Links arrive HTML-encoded, as the account pages pass them,
 /// and are built from <c>App:PublicUrl</c>.
 /// </summary>
-internal sealed class AccountEmailSender(IDbContextFactory<AppDbContext> contexts, TimeProvider time) : IEmailSender<AppUser>
+internal sealed class AccountEmailSender(IDbContextFactory<AppDbContext> contexts, IBackgroundJobClient jobs, TimeProvider time) : IEmailSender<AppUser>
 {
     public const string Kind = "account";
 
@@ -59,6 +61,9 @@ internal sealed class AccountEmailSender(IDbContextFactory<AppDbContext> context
             NextAttemptUtc = now,
         });
         await db.SaveChangesAsync();
+
+        // Sent now rather than at the mail job's next minute: the person is waiting for it.
+        jobs.Enqueue<MailQueue>(queue => queue.SendDueAsync(CancellationToken.None));
     }
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
