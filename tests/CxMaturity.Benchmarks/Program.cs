@@ -8,7 +8,8 @@ public static class BenchmarkProgram
     /// <summary>
     /// BenchmarkDotNet for everything, except <c>budget &lt;scenario&gt;</c>, which runs one workbook scenario in this
     /// process and reports its peak working set (BenchmarkDotNet cannot), and <c>reminders-profile</c>, which shows where
-    /// a reminder run's time goes (<see cref="ReminderProfile"/>).
+    /// a reminder run's time goes (<see cref="ReminderProfile"/>), and <c>backup-under-load</c>, which measures save
+    /// latency with and without an online backup (<see cref="BackupUnderLoad"/>).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -25,6 +26,12 @@ public static class BenchmarkProgram
                 ? int.Parse(h["history=".Length..], System.Globalization.CultureInfo.InvariantCulture)
                 : 0;
             ReminderProfile.RunAsync(Console.Out, runs, smtp: more.Contains("smtp"), history).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["backup-under-load", .. var settings])
+        {
+            BackupUnderLoad.RunAsync(Console.Out, settings).GetAwaiter().GetResult();
             return;
         }
 
