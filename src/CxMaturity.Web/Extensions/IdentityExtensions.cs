@@ -53,6 +53,12 @@ public static class IdentityExtensions
             options.SlidingExpiration = true;
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
+
+            // The stamp is checked on every request (below) but a style sheet, script or image: those carry no data,
+            // and renewing the cookie on them would cost queries and make the browser fetch them again each time.
+            options.Events.OnValidatePrincipal = context => IsStaticFile(context.Request)
+                ? Task.CompletedTask
+                : SecurityStampValidator.ValidatePrincipalAsync(context);
         });
 
         // The cookie's security stamp is checked against the database on every request, not every 30 minutes: signing
@@ -64,4 +70,11 @@ public static class IdentityExtensions
         services.AddSingleton<IEmailSender<AppUser>>(provider => provider.GetRequiredService<AccountEmailSender>());
         return builder;
     }
+
+    private static readonly string[] StaticExtensions = [".css", ".js", ".mjs", ".map", ".png", ".ico", ".svg", ".woff", ".woff2"];
+
+    private static bool IsStaticFile(HttpRequest request) =>
+        request.Path.StartsWithSegments("/_framework") || request.Path.StartsWithSegments("/_content")
+        || (request.Path.Value is { } path && !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+            && StaticExtensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase)));
 }

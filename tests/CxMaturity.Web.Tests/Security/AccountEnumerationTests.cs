@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CxMaturity.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CxMaturity.Web.Tests.Security;
 
@@ -85,6 +86,35 @@ public sealed partial class AccountEnumerationTests(CxWebApplicationFactory fact
         Assert.Equal("invalid", before);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal("signed in", await SignInAsync(email, "Fresh!Passw0rd"));
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_alike_whether_or_not_the_address_has_an_account()
+    {
+        var existing = await factory.CreateUserAsync();
+        var fresh = $"new-{Guid.NewGuid():N}@test.local";
+
+        var (freshLocation, _) = await RegisterAsync(fresh, "weakpw");
+        var (existingLocation, _) = await RegisterAsync(existing.Email, "weakpw");
+
+        Assert.Equal("200", freshLocation);
+        Assert.Equal("200", existingLocation);
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == fresh)));
+    }
+
+    [Fact]
+    public async Task A_password_reset_goes_to_the_address_the_account_holds_not_the_spelling_typed()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await (await client.GetAsync("/Account/ForgotPassword")).Content.ReadAsStringAsync();
+        var fields = HiddenInput().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.Email"] = user.Email.ToUpperInvariant();
+
+        using var response = await client.PostAsync("/Account/ForgotPassword", new FormUrlEncodedContent(fields));
+
+        var mail = await factory.WithDbAsync(db => db.OutgoingMails.SingleAsync(m => m.Subject == "Reset your CxMaturity password" && m.ToAddress.ToLower() == user.Email.ToLower()));
+        Assert.Equal(user.Email, mail.ToAddress);
     }
 
     private async Task<(string Location, string Page)> RegisterAsync(string email, string password)

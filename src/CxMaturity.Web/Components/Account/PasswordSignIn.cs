@@ -42,6 +42,8 @@ internal sealed class UnknownAccountLockout(IOptions<IdentityOptions> identity, 
     /// <summary>Counts a failure for <paramref name="email"/>; true when it is (now, or still) locked out.</summary>
     public bool Fail(string email)
     {
+        // Keyed by a hash: however long the text typed, an entry stays small.
+        email = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)));
         var lockout = identity.Value.Lockout;
         var now = time.GetUtcNow();
         lock (_failures)
